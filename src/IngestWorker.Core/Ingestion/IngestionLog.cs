@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace IngestWorker.Core.Ingestion;
+
+/// <summary>
+/// The events people and machines read. Ids by stage: 1xxx fetch, 2xxx extraction, 3xxx store,
+/// 4xxx scheduling and runs.
+/// </summary>
+internal static partial class IngestionLog
+{
+    [LoggerMessage(1001, LogLevel.Warning, "Fetch of {Url} for source {Source} failed: {Reason}", EventName = "DocumentFailed")]
+    public static partial void DocumentFailed(ILogger logger, string source, string url, string reason);
+
+    [LoggerMessage(1002, LogLevel.Debug, "Unchanged {Url} from {Source}", EventName = "DocumentUnchanged")]
+    public static partial void DocumentUnchanged(ILogger logger, string source, string url);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Source {Source} failed ({ConsecutiveFailures} in a row): {Reason}", EventName = "SourceFailed")]
+    public static partial void SourceFailed(ILogger logger, string source, int consecutiveFailures, string reason);
+
+    [LoggerMessage(2001, LogLevel.Warning, "Extraction of {Url} from {Source} failed: {Reason}", EventName = "ExtractionFailed")]
+    public static partial void ExtractionFailed(ILogger logger, string source, string url, string reason);
+
+    [LoggerMessage(2002, LogLevel.Debug, "Read {FigureCount} figures from {Url} (published {Published})", EventName = "DocumentExtracted")]
+    public static partial void DocumentExtracted(ILogger logger, int figureCount, string url, string published);
+
+    [LoggerMessage(3001, LogLevel.Information, "New figure {FigureKey} {Period} {Measure} {Value}{Change} from {Source}: \"{Title}\"", EventName = "NewFigure")]
+    public static partial void NewFigure(ILogger logger, string figureKey, string period, string measure, string value, string change, string source, string title);
+
+    [LoggerMessage(3002, LogLevel.Information, "Revised figure {FigureKey} {Period} {Measure} {Value} (was {PreviousValue}, version {Version}) from {Source}: \"{Title}\"", EventName = "RevisedFigure")]
+    public static partial void RevisedFigure(ILogger logger, string figureKey, string period, string measure, string value, string previousValue, int version, string source, string title);
+
+    [LoggerMessage(4001, LogLevel.Information, "Source {Source} run: {Documents} documents, {NewDocuments} new, {UnchangedDocuments} unchanged, {FailedDocuments} failed; figures {NewFigures} new, {RevisedFigures} revised; {ElapsedMs} ms", EventName = "SourceRun")]
+    public static partial void SourceRun(ILogger logger, string source, int documents, int newDocuments, int unchangedDocuments, int failedDocuments, int newFigures, int revisedFigures, long elapsedMs);
+}

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using IngestWorker.Core.Archive;
+using IngestWorker.Core.Fetching;
+using IngestWorker.Core.Sources;
+using IngestWorker.Core.Storage;
+using IngestWorker.Extraction;
+using Microsoft.Extensions.Logging;
+
+namespace IngestWorker.Core.Ingestion;
+
+/// <summary>
+/// One run of one source, top to bottom: discover, fetch, archive, extract, record, log.
+/// A failing document is logged and counted, and the run goes on with the next one; a failing
+/// source is recorded in its state and never stops the others.
+/// </summary>
+public sealed class IngestionPipeline(
+    IEnumerable<IBulletinSource> sources,
+    FigureStore store,
+    FigureExtractor extractor,
+    TimeProvider time,
+    ILogger<IngestionPipeline> logger)
+{
+    private readonly Dictionary<string, IBulletinSource> _byKind = sources.ToDictionary(s => s.Kind, StringComparer.OrdinalIgnoreCase);
+
+    public async Task<RunSummary> RunAsync(SourceDefinition source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var started = time.GetTimestamp();
+        var summary = new RunSummary(source.Id);
+        var state = store.SourceState(source.Id);
+        state.LastRunAt = time.GetUtcNow().UtcDateTime;
+        try
+        {
+            var reader = _byKind[source.Kind];
+            var candidates = await reader.DiscoverAsync(source, cancellationToken);
+            foreach (var candidate in candidates)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                summary.Documents++;
+                await IngestAsync(reader, source, candidate, summary, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            summary.Error = e.Message;
+        }
+        finally
+        {
+            Remember(state, summary);
+            IngestionLog.SourceRun(logger, source.Id, summary.Documents, summary.NewDocuments, summary.UnchangedDocuments,
+                summary.FailedDocuments, summary.NewFigures, summary.RevisedFigures, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return summary;
+    }
+
+    private async Task IngestAsync(IBulletinSource reader, SourceDefinition source, Candidate candidate, RunSummary summary, CancellationToken cancellationToken)
+    {
+        var previous = store.LatestDocument(candidate.Url);
+        FetchedDocument fetched;
+        try
+        {
+            fetched = await reader.FetchAsync(source, candidate, previous, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            summary.FailedDocuments++;
+            IngestionLog.DocumentFailed(logger, source.Id, candidate.Url, e.Message);
+            return;
+        }
+
+        var hash = fetched.NotModified ? null : ContentHash.Of(fetched.Content);
+        if (fetched.NotModified || hash == previous?.ContentHash)
+        {
+            summary.UnchangedDocuments++;
+            IngestionLog.DocumentUnchanged(logger, source.Id, candidate.Url);
+            return;
+        }
+
+        var fetchedAt = time.GetUtcNow();
+        var text = CharsetDecoder.Decode(fetched.Content, fetched.ContentType);
+        IReadOnlyList<FigureRecord> records;
+        BulletinMetadata metadata;
+        DateOnly published;
+        try
+        {
+            metadata = FigureExtractor.ReadMetadata(text);
+            published = candidate.Published ?? metadata.Published ?? LocalDate(source, fetchedAt);
+            records = extractor.Extract(text, new BulletinContext(published, source.Language ?? metadata.Language, source.Reporter));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            summary.FailedDocuments++;
+            IngestionLog.ExtractionFailed(logger, source.Id, candidate.Url, e.Message);
+            return;
+        }
+
+        IngestionLog.DocumentExtracted(logger, records.Count, candidate.Url, published.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var document = new StoredDocument
+        {
+            SourceId = source.Id,
+            Url = candidate.Url,
+            ContentHash = hash!,
+            FetchedAt = fetchedAt.UtcDateTime,
+            Published = published.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            Title = metadata.Title ?? candidate.Title,
+            Language = source.Language ?? metadata.Language,
+            ContentType = fetched.ContentType,
+            ETag = fetched.ETag,
+            LastModified = fetched.LastModified,
+            Content = ContentHash.Compress(fetched.Content),
+            ExtractorVersion = FigureExtractor.Version,
+        };
+
+        // The write is one synchronous transaction: once started it completes, so a stop
+        // request never leaves half a document behind.
+        var outcome = store.RecordDocument(document, records);
+        summary.NewDocuments++;
+        summary.NewFigures += outcome.New.Count;
+        summary.RevisedFigures += outcome.Revised.Count;
+        LogOutcome(document, outcome);
+    }
+
+    private void LogOutcome(StoredDocument document, RecordOutcome outcome)
+    {
+        var title = document.Title ?? document.Url;
+        foreach (var figure in outcome.New)
+        {
+            using var scope = FigureScope(figure);
+            var change = ChangeOf(figure, outcome.New);
+            IngestionLog.NewFigure(logger, FigureText.Key(figure), figure.Period, figure.Measure, FigureText.Value(figure), change, figure.SourceId, title);
+        }
+
+        foreach (var revision in outcome.Revised)
+        {
+            var figure = revision.Current;
+            using var scope = FigureScope(figure);
+            IngestionLog.RevisedFigure(logger, FigureText.Key(figure), figure.Period, figure.Measure, FigureText.Value(figure),
+                FigureText.Value(revision.Previous), figure.Version, figure.SourceId, title);
+        }
+    }
+
+    /// <summary>A value line reads better with its on-year change beside it, when the same document states it.</summary>
+    private static string ChangeOf(FigureVersion figure, List<FigureVersion> siblings)
+    {
+        if (figure.Measure is not ("value" or "daily_avg_value"))
+        {
+            return "";
+        }
+
+        var changeMeasure = figure.Measure == "value" ? "yoy_pct" : "daily_avg_yoy_pct";
+        var change = siblings.Find(s => s.Measure == changeMeasure && s.Reporter == figure.Reporter && s.Flow == figure.Flow
+            && s.Product == figure.Product && s.Partner == figure.Partner && s.Period == figure.Period && s.Basis == figure.Basis
+            && s.Adjustment == figure.Adjustment);
+        return change is null ? "" : $" ({FigureText.Value(change)} y/y)";
+    }
+
+    private IDisposable? FigureScope(FigureVersion figure) => logger.BeginScope(new Dictionary<string, object?>
+    {
+        ["Reporter"] = figure.Reporter,
+        ["Flow"] = figure.Flow,
+        ["Product"] = figure.Product,
+        ["Partner"] = figure.Partner,
+        ["Basis"] = figure.Basis,
+        ["Adjustment"] = figure.Adjustment,
+        ["RawValue"] = figure.Value,
+        ["Unit"] = figure.Unit,
+        ["DocumentUrl"] = figure.DocumentUrl,
+        ["Evidence"] = figure.Evidence,
+    });
+
+    private void Remember(SourceState state, RunSummary summary)
+    {
+        if (summary.Failed)
+        {
+            state.ConsecutiveFailures++;
+            state.LastError = summary.Error ?? $"{summary.FailedDocuments} of {summary.Documents} documents failed";
+            state.LastErrorAt = state.LastRunAt;
+            IngestionLog.SourceFailed(logger, state.Id, state.ConsecutiveFailures, state.LastError);
+        }
+        else
+        {
+            state.ConsecutiveFailures = 0;
+            state.LastSuccessAt = state.LastRunAt;
+        }
+
+        store.SaveSourceState(state);
+    }
+
+    private static DateOnly LocalDate(SourceDefinition source, DateTimeOffset instant)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+    }
+}

@@ -1,0 +1,16 @@
+namespace IngestWorker.Core.Ingestion;
+
+/// <summary>What one run of one source did.</summary>
+public sealed class RunSummary(string sourceId)
+{
+    public string SourceId { get; } = sourceId;
+    public int Documents { get; set; }
+    public int NewDocuments { get; set; }
+    public int UnchangedDocuments { get; set; }
+    public int FailedDocuments { get; set; }
+    public int NewFigures { get; set; }
+    public int RevisedFigures { get; set; }
+    /// <summary>Why the source as a whole failed (discovery failed), or null.</summary>
+    public string? Error { get; set; }
+    public bool Failed => Error is not null || FailedDocuments > 0;
+}

@@ -1,0 +1,58 @@
+namespace IngestWorker.Core.Sources;
+
+/// <summary>One configured place where bulletins are published.</summary>
+public sealed class SourceDefinition
+{
+    /// <summary>Stable id, used in the store and the log (letters, digits, '-', '_').</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary><c>folder</c> (bulletin files on disk) or <c>http</c> (a listing page, feed or single page).</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>Quartz cron expression, for example <c>0 0/10 * * * ?</c>.</summary>
+    public string Schedule { get; set; } = "0 0/10 * * * ?";
+
+    /// <summary>IANA (or Windows) time zone the schedule is read in.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Language of its bulletins: <c>en</c> or <c>ko</c>; empty lets extraction detect it.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>ISO alpha-2 economy a bulletin is about when it names none.</summary>
+    public string? Reporter { get; set; }
+
+    /// <summary>Higher wins when sources disagree: an official release outranks a news report.</summary>
+    public int Priority { get; set; } = 50;
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Run once as soon as the service starts, before the first scheduled time.</summary>
+    public bool RunAtStartup { get; set; } = true;
+
+    /// <summary>For <c>folder</c>: the folder, relative to the content root or absolute.</summary>
+    public string? Folder { get; set; }
+
+    /// <summary>For <c>folder</c>: file name patterns to read.</summary>
+    public List<string> Patterns { get; set; } = [];
+
+    /// <summary>For <c>http</c>: the listing page, feed or single bulletin page.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>For <c>http</c>: <c>auto</c> (feed if it parses as one, else listing), <c>listing</c>, <c>feed</c> or <c>page</c>.</summary>
+    public string Shape { get; set; } = "auto";
+
+    /// <summary>For a listing: XPath of the links that lead to bulletins.</summary>
+    public string LinkXPath { get; set; } = "//a[@href]";
+
+    /// <summary>For a listing: XPath of the link to the next page.</summary>
+    public string NextPageXPath { get; set; } = "//a[@rel='next'] | //link[@rel='next']";
+
+    /// <summary>For a listing: how many pages to follow.</summary>
+    public int MaxPages { get; set; } = 3;
+
+    /// <summary>Keep only bulletins whose title or URL contains one of these (case-insensitive); empty keeps all.</summary>
+    public List<string> Keywords { get; set; } = [];
+
+    public static readonly IReadOnlyList<string> Kinds = ["folder", "http"];
+    public static readonly IReadOnlyList<string> Shapes = ["auto", "listing", "feed", "page"];
+}

@@ -1,0 +1,44 @@
+using IngestWorker.Extraction;
+
+namespace IngestWorker.Core.Storage;
+
+/// <summary>One version of one figure of one source: a row of the figures collection.</summary>
+public sealed class FigureVersion
+{
+    public long Id { get; set; }
+    /// <summary>Key, period and source: the chain this version belongs to.</summary>
+    public string ChainId { get; set; } = "";
+    public string Reporter { get; set; } = "";
+    public string Flow { get; set; } = "";
+    public string Product { get; set; } = "";
+    public string Partner { get; set; } = "";
+    public string Period { get; set; } = "";
+    public string Measure { get; set; } = "";
+    public string Basis { get; set; } = "";
+    public string Adjustment { get; set; } = "";
+    public decimal Value { get; set; }
+    public string Unit { get; set; } = "";
+    public string SourceId { get; set; } = "";
+    public int Version { get; set; }
+    public string Reason { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+    public DateTime? SupersededAt { get; set; }
+    public long DocumentId { get; set; }
+    public string DocumentUrl { get; set; } = "";
+    public string Evidence { get; set; } = "";
+    public string ExtractorVersion { get; set; } = "";
+
+    public static string ChainOf(FigureRecord r, string sourceId) =>
+        string.Join('|', r.Reporter, r.Flow, r.Product, r.Partner, r.Measure, r.Basis, r.Adjustment, r.Period, sourceId);
+
+    public FigureRecord ToRecord() =>
+        new(Reporter, Flow, Product, Partner, Period, Measure, Basis, Adjustment, Value, Unit, Evidence);
+}
+
+/// <summary>Why a figure version exists.</summary>
+public static class VersionReason
+{
+    public const string FirstSeen = "first-seen";
+    public const string Revised = "revised";
+    public const string ReExtracted = "re-extracted";
+}

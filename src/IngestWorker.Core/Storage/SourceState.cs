@@ -1,0 +1,23 @@
+namespace IngestWorker.Core.Storage;
+
+/// <summary>What the worker remembers of a source between runs: failures are data.</summary>
+public sealed class SourceState
+{
+    /// <summary>The source id.</summary>
+    public string Id { get; set; } = "";
+    public DateTime? LastRunAt { get; set; }
+    public DateTime? LastSuccessAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTime? LastErrorAt { get; set; }
+    public int ConsecutiveFailures { get; set; }
+}
+
+/// <summary>Validators and hash of a listing page or feed, so an unchanged listing costs one request.</summary>
+public sealed class ListingState
+{
+    /// <summary>The listing URL.</summary>
+    public string Id { get; set; } = "";
+    public string? ETag { get; set; }
+    public string? LastModified { get; set; }
+    public string? ContentHash { get; set; }
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace IngestWorker.Commands;
+
+/// <summary>The one executable's command line: the service and the commands that read its store.</summary>
+internal static class Cli
+{
+    public static RootCommand Create()
+    {
+        var db = new Option<string?>("--db")
+        {
+            Description = "The LiteDB file to use instead of Storage:DatabasePath from config/appsettings.json.",
+            Recursive = true,
+        };
+        var root = new RootCommand("IngestWorker: watches trade bulletins and keeps a versioned history of their figures. With no command, runs the service.")
+        {
+            db,
+            ServiceCommands.Run(db),
+            ServiceCommands.Once(db),
+            ExtractCommand.Create(),
+            StoreCommands.Figures(db),
+            StoreCommands.Sources(db),
+        };
+        root.SetAction((result, _) => ServiceCommands.RunService(result.GetValue(db)));
+        return root;
+    }
+}

@@ -1,0 +1,101 @@
+using IngestWorker.Core;
+using IngestWorker.Core.Fetching;
+using IngestWorker.Core.Sources;
+using IngestWorker.Core.Storage;
+using IngestWorker.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace IngestWorker.Hosting;
+
+/// <summary>Composes the host: configuration from <c>config/</c>, validated options, logging, the pipeline.</summary>
+internal static class ServiceHost
+{
+    /// <summary>The configuration alone, for commands that only need settings (the database path).</summary>
+    public static IConfigurationRoot LoadConfiguration(string contentRoot, string? databaseOverride)
+    {
+        var configuration = new ConfigurationManager();
+        AddConfiguration(configuration, contentRoot, Environments.Production, databaseOverride);
+        return configuration;
+    }
+
+    public static HostApplicationBuilder CreateBuilder(string? databaseOverride, string? contentRoot = null)
+    {
+        contentRoot ??= ContentRoot.Locate();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = contentRoot,
+            ApplicationName = "IngestWorker",
+            DisableDefaults = true,
+            EnvironmentName = Environment.GetEnvironmentVariable("INGESTWORKER_ENVIRONMENT") ?? Environments.Production,
+        });
+        AddConfiguration(builder.Configuration, contentRoot, builder.Environment.EnvironmentName, databaseOverride);
+
+        builder.Services.AddSystemd();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddIngestionCore(builder.Configuration);
+        builder.Services.AddOptions<LogOptions>().Bind(builder.Configuration.GetSection(LogOptions.SectionName));
+        AddValidation(builder.Services);
+        builder.AddLogging();
+        return builder;
+    }
+
+    private static void AddConfiguration(IConfigurationBuilder configuration, string contentRoot, string environment, string? databaseOverride)
+    {
+        var folder = Path.Combine(contentRoot, ContentRoot.ConfigFolder);
+        configuration
+            .AddJsonFile(Path.Combine(folder, ContentRoot.SettingsFile), optional: false, reloadOnChange: false)
+            .AddJsonFile(Path.Combine(folder, $"appsettings.{environment}.json"), optional: true, reloadOnChange: false)
+            .AddJsonFile(Path.Combine(folder, ContentRoot.SourcesFile), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables("INGESTWORKER_");
+        if (databaseOverride is not null)
+        {
+            configuration.AddInMemoryCollection([new($"{StorageOptions.SectionName}:{nameof(StorageOptions.DatabasePath)}", Path.GetFullPath(databaseOverride))]);
+        }
+    }
+
+    private static void AddValidation(IServiceCollection services)
+    {
+        services.AddSingleton<SettingsValidators>();
+        services.AddSingleton<IValidateOptions<StorageOptions>>(sp => sp.GetRequiredService<SettingsValidators>());
+        services.AddSingleton<IValidateOptions<FetchOptions>>(sp => sp.GetRequiredService<SettingsValidators>());
+        services.AddSingleton<IValidateOptions<LogOptions>>(sp => sp.GetRequiredService<SettingsValidators>());
+        services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
+        services.AddOptions<StorageOptions>().ValidateOnStart();
+        services.AddOptions<FetchOptions>().ValidateOnStart();
+        services.AddOptions<LogOptions>().ValidateOnStart();
+        services.AddOptions<SourcesOptions>().ValidateOnStart();
+
+        // Opening the store at start turns an unwritable folder or a damaged file into a start-up error.
+        services.AddHostedService<StoreOpener>();
+    }
+
+    /// <summary>The service: every enabled source on its schedule until stopped.</summary>
+    public static HostApplicationBuilder ForService(this HostApplicationBuilder builder)
+    {
+        builder.Services.AddSourceScheduling();
+        return builder;
+    }
+
+    /// <summary>Every enabled source (or one) once, then the host stops itself.</summary>
+    public static HostApplicationBuilder ForOnce(this HostApplicationBuilder builder, string? sourceId)
+    {
+        builder.Services.AddSingleton(new OnceRunner.Request(sourceId));
+        builder.Services.AddSingleton<OnceRunner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OnceRunner>());
+        return builder;
+    }
+
+    private sealed class StoreOpener(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<FigureStore>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

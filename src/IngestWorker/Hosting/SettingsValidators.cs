@@ -1,0 +1,77 @@
+using IngestWorker.Core.Fetching;
+using IngestWorker.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace IngestWorker.Hosting;
+
+/// <summary>Checks the <c>Storage</c>, <c>Fetching</c> and <c>Log</c> sections, naming each failing setting and its file.</summary>
+internal sealed class SettingsValidators(IConfiguration configuration)
+    : IValidateOptions<StorageOptions>, IValidateOptions<FetchOptions>, IValidateOptions<LogOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        var failures = new Failures(configuration, StorageOptions.SectionName);
+        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        {
+            failures.Add("DatabasePath", "is empty");
+        }
+
+        if (options.CheckpointInterval <= TimeSpan.Zero)
+        {
+            failures.Add("CheckpointInterval", $"{options.CheckpointInterval} must be positive");
+        }
+
+        return failures.Result;
+    }
+
+    public ValidateOptionsResult Validate(string? name, FetchOptions options)
+    {
+        var failures = new Failures(configuration, FetchOptions.SectionName);
+        if (string.IsNullOrWhiteSpace(options.UserAgent))
+        {
+            failures.Add("UserAgent", "is empty; publishers should be able to tell who is calling");
+        }
+
+        if (options.Timeout <= TimeSpan.Zero)
+        {
+            failures.Add("Timeout", $"{options.Timeout} must be positive");
+        }
+
+        if (options.MaxDocumentBytes <= 0)
+        {
+            failures.Add("MaxDocumentBytes", $"{options.MaxDocumentBytes} must be positive");
+        }
+
+        if (options.MaxRedirects is < 0 or > 20)
+        {
+            failures.Add("MaxRedirects", $"{options.MaxRedirects} is out of range (0 to 20)");
+        }
+
+        return failures.Result;
+    }
+
+    public ValidateOptionsResult Validate(string? name, LogOptions options)
+    {
+        var failures = new Failures(configuration, LogOptions.SectionName);
+        if (options.RetainedFiles < 1)
+        {
+            failures.Add("RetainedFiles", $"{options.RetainedFiles} must be at least 1");
+        }
+
+        return failures.Result;
+    }
+
+    private sealed class Failures(IConfiguration configuration, string section)
+    {
+        private readonly List<string> _messages = [];
+
+        public void Add(string setting, string problem)
+        {
+            var key = $"{section}:{setting}";
+            _messages.Add($"{key} ({ConfigurationOrigin.Of(configuration, key)}): {problem}");
+        }
+
+        public ValidateOptionsResult Result => _messages.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_messages);
+    }
+}

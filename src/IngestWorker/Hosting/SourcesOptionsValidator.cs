@@ -1,0 +1,96 @@
+using IngestWorker.Core.Sources;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace IngestWorker.Hosting;
+
+/// <summary>Checks every source and reports every problem at once, each naming the setting and its file.</summary>
+internal sealed class SourcesOptionsValidator(IConfiguration configuration) : IValidateOptions<SourcesOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SourcesOptions options)
+    {
+        var failures = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < options.Items.Count; i++)
+        {
+            var source = options.Items[i];
+            void Fail(string setting, string problem) =>
+                failures.Add($"{SourcesOptions.SectionName}:{i}:{setting} ({ConfigurationOrigin.Of(configuration, $"{SourcesOptions.SectionName}:{i}")}): {problem}");
+
+            if (string.IsNullOrWhiteSpace(source.Id) || !source.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                Fail("Id", $"'{source.Id}' is not a source id (letters, digits, '-' and '_')");
+            }
+            else if (!seen.Add(source.Id))
+            {
+                Fail("Id", $"'{source.Id}' is used by another source");
+            }
+
+            if (!SourceDefinition.Kinds.Contains(source.Kind))
+            {
+                Fail("Kind", $"'{source.Kind}' is not a source kind (one of: {string.Join(", ", SourceDefinition.Kinds)})");
+            }
+
+            if (!CronExpression.TryParse(source.Schedule, out _))
+            {
+                Fail("Schedule", $"'{source.Schedule}' is not a valid Quartz cron expression (for example '0 0/10 * * * ?')");
+            }
+
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out _))
+            {
+                Fail("TimeZone", $"'{source.TimeZone}' is not a known time zone (for example 'Asia/Seoul' or 'UTC')");
+            }
+
+            if (source.Language is { Length: > 0 } language && language is not ("en" or "ko"))
+            {
+                Fail("Language", $"'{language}' is not a supported language (en or ko)");
+            }
+
+            if (source.Reporter is { Length: > 0 } reporter && !(reporter.Length == 2 && reporter.All(char.IsAsciiLetterUpper)))
+            {
+                Fail("Reporter", $"'{reporter}' is not an ISO 3166-1 alpha-2 code such as KR");
+            }
+
+            if (source.Kind == "folder" && string.IsNullOrWhiteSpace(source.Folder))
+            {
+                Fail("Folder", "a folder source needs the folder to read");
+            }
+
+            if (source.Kind == "http")
+            {
+                if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+                {
+                    Fail("Url", $"'{source.Url}' is not an absolute http or https URL");
+                }
+
+                if (!SourceDefinition.Shapes.Contains(source.Shape))
+                {
+                    Fail("Shape", $"'{source.Shape}' is not a shape (one of: {string.Join(", ", SourceDefinition.Shapes)})");
+                }
+
+                if (source.MaxPages is < 1 or > 100)
+                {
+                    Fail("MaxPages", $"{source.MaxPages} is out of range (1 to 100)");
+                }
+
+                ValidateXPath(source.LinkXPath, "LinkXPath", Fail);
+                ValidateXPath(source.NextPageXPath, "NextPageXPath", Fail);
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateXPath(string xpath, string setting, Action<string, string> fail)
+    {
+        try
+        {
+            System.Xml.XPath.XPathExpression.Compile(xpath);
+        }
+        catch (System.Xml.XPath.XPathException e)
+        {
+            fail(setting, $"'{xpath}' is not a valid XPath: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using IngestWorker.Core.Ingestion;
+using IngestWorker.Core.Sources;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace IngestWorker.Scheduling;
+
+/// <summary>
+/// The Quartz job of one source: a thin adapter around the pipeline. One JobDetail per source,
+/// so a slow run of one source never overlaps itself and never holds up the others.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed partial class SourceJob(IngestionPipeline pipeline, IOptions<SourcesOptions> sources, ILogger<SourceJob> logger) : IJob
+{
+    public const string SourceIdKey = "sourceId";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var id = context.MergedJobDataMap.GetString(SourceIdKey) ?? "";
+        var source = sources.Value.Find(id);
+        if (source is null)
+        {
+            LogUnknownSource(logger, id);
+            return;
+        }
+
+        try
+        {
+            await pipeline.RunAsync(source, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogCancelled(logger, id);
+        }
+#pragma warning disable CA1031 // A job must never take the scheduler down; the pipeline already records its failures.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogCrashed(logger, e, id);
+        }
+    }
+
+    [LoggerMessage(4101, LogLevel.Error, "Source {Source} is not configured; its job does nothing", EventName = "UnknownSource")]
+    private static partial void LogUnknownSource(ILogger logger, string source);
+
+    [LoggerMessage(4102, LogLevel.Information, "Run of source {Source} cancelled by shutdown", EventName = "RunCancelled")]
+    private static partial void LogCancelled(ILogger logger, string source);
+
+    [LoggerMessage(4103, LogLevel.Error, "Run of source {Source} crashed", EventName = "RunCrashed")]
+    private static partial void LogCrashed(ILogger logger, Exception exception, string source);
+}

@@ -1,0 +1,65 @@
+using IngestWorker.Core.Sources;
+using IngestWorker.Core.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace IngestWorker.Scheduling;
+
+/// <summary>
+/// Puts one job per enabled source on the scheduler, with its cron trigger in its time zone and a
+/// start-up run unless disabled. Runs after options validation, so every schedule here is valid.
+/// </summary>
+internal sealed partial class SourceScheduler(
+    ISchedulerFactory schedulers,
+    IOptions<SourcesOptions> sources,
+    IOptions<StorageOptions> storage,
+    ILogger<SourceScheduler> logger) : IHostedService
+{
+    public const string Group = "sources";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        foreach (var source in sources.Value.Items.Where(s => s.Enabled))
+        {
+            var job = JobBuilder.Create<SourceJob>()
+                .WithIdentity(source.Id, Group)
+                .UsingJobData(SourceJob.SourceIdKey, source.Id)
+                .StoreDurably()
+                .Build();
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(source.TimeZone);
+            var triggers = new List<ITrigger>
+            {
+                TriggerBuilder.Create()
+                    .WithIdentity(source.Id + "-schedule", Group)
+                    .ForJob(job)
+                    .WithCronSchedule(source.Schedule, cron => cron.InTimeZone(zone))
+                    .Build(),
+            };
+            if (source.RunAtStartup)
+            {
+                triggers.Add(TriggerBuilder.Create().WithIdentity(source.Id + "-startup", Group).ForJob(job).StartNow().Build());
+            }
+
+            await scheduler.ScheduleJob(job, triggers, new ScheduleJobOptions { Replace = true }, cancellationToken);
+            var next = triggers[0].NextFireTimeUtc ?? triggers[0].GetFireTimeAfter(null);
+            LogScheduled(logger, source.Id, source.Kind, source.Schedule, source.TimeZone, next?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "never");
+        }
+
+        var checkpoint = JobBuilder.Create<CheckpointJob>().WithIdentity(CheckpointJob.Key).StoreDurably().Build();
+        var every = TriggerBuilder.Create()
+            .WithIdentity("checkpoint", "store")
+            .ForJob(checkpoint)
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(storage.Value.CheckpointInterval).RepeatForever())
+            .Build();
+        await scheduler.ScheduleJob(checkpoint, [every], new ScheduleJobOptions { Replace = true }, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(4010, LogLevel.Information, "Source {Source} ({Kind}) scheduled '{Schedule}' in {TimeZone}; next run {NextRun}", EventName = "SourceScheduled")]
+    private static partial void LogScheduled(ILogger logger, string source, string kind, string schedule, string timeZone, string nextRun);
+}
