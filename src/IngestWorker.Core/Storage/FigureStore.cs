@@ -24,9 +24,12 @@ public sealed class FigureStore : IDisposable
     private readonly ILiteCollection<SourceState> _sources;
     private readonly ILiteCollection<ListingState> _listings;
 
-    private FigureStore(LiteDatabase db, TimeProvider time)
+    private readonly FileStream _lock;
+
+    private FigureStore(LiteDatabase db, TimeProvider time, FileStream ownership)
     {
         _db = db;
+        _lock = ownership;
         _time = time;
         _documents = db.GetCollection<StoredDocument>("documents");
         _figures = db.GetCollection<FigureVersion>("figures");
@@ -51,6 +54,7 @@ public sealed class FigureStore : IDisposable
             throw new StoreException($"cannot create the database folder '{folder}': {e.Message}", e);
         }
 
+        var holder = AcquireLock(full);
         var connection = new ConnectionString
         {
             Filename = full,
@@ -59,30 +63,58 @@ public sealed class FigureStore : IDisposable
             Upgrade = false,
             AutoRebuild = false,
         };
-        LiteDatabase db;
+        LiteDatabase? db = null;
         try
         {
             db = new LiteDatabase(connection, Mapper()) { UtcDate = true };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new StoreException($"cannot open the database '{full}': {e.Message} (is the service already running with this file?)", e);
-        }
-        catch (LiteException e)
-        {
-            throw new StoreException($"the database '{full}' cannot be read ({e.Message}); the file was left untouched", e);
-        }
-
-        try
-        {
-            var store = new FigureStore(db, time) { Path = full };
+            var store = new FigureStore(db, time, holder) { Path = full };
             store.EnsureSchema();
             return store;
         }
-        catch
+        catch (Exception e)
         {
-            db.Dispose();
-            throw;
+            DisposeQuietly(db);
+            holder.Dispose();
+            if (e is StoreException)
+            {
+                throw;
+            }
+
+            throw new StoreException($"the database '{full}' cannot be read ({e.Message}); the file was left untouched", e);
+        }
+    }
+
+    /// <summary>
+    /// LiteDB's Direct mode does not stop a second process from opening the same file (on Linux its
+    /// file share flags become shared locks), and two writers corrupt it. An exclusive lock on a
+    /// sibling file makes the store's ownership explicit.
+    /// </summary>
+    private static FileStream AcquireLock(string databasePath)
+    {
+        try
+        {
+            return new FileStream(databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+        }
+        catch (IOException e)
+        {
+            throw new StoreException($"the database '{databasePath}' is in use by another IngestWorker (is the service already running with this file?)", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new StoreException($"cannot write beside the database '{databasePath}': {e.Message}", e);
+        }
+    }
+
+    private static void DisposeQuietly(LiteDatabase? db)
+    {
+        try
+        {
+            db?.Dispose();
+        }
+#pragma warning disable CA1031 // The open already failed; that failure is the one to report.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 
@@ -273,6 +305,7 @@ public sealed class FigureStore : IDisposable
         lock (_writeLock)
         {
             _db.Dispose();
+            _lock.Dispose();
         }
     }
 }

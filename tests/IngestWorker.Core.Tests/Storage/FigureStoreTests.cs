@@ -1,0 +1,206 @@
+using IngestWorker.Core.Storage;
+using IngestWorker.Core.Tests.Support;
+using IngestWorker.Extraction;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IngestWorker.Core.Tests.Storage;
+
+public sealed class FigureStoreTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 12, 1, 0, 30, 0, TimeSpan.Zero));
+
+    private static FigureRecord Exports(decimal value, string period = "2025-11") =>
+        new("KR", "exports", "total", "world", period, "value", "actual", "none", value, "USD", "Exports reached ...");
+
+    private static StoredDocument Document(string url = "https://example.test/a", string hash = "h1") =>
+        new() { SourceId = "ministry", Url = url, ContentHash = hash, Published = "2025-12-01", ExtractorVersion = "1" };
+
+    private FigureStore Open() => FigureStore.Open(_folder.File("store/figures.db"), _time);
+
+    [Fact]
+    public void Open_MissingFolder_CreatesIt()
+    {
+        using var store = Open();
+
+        Assert.True(File.Exists(_folder.File("store/figures.db")));
+    }
+
+    [Fact]
+    public void Record_NewDocument_AddsVersionOneOfEachFigure()
+    {
+        using var store = Open();
+
+        var outcome = store.RecordDocument(Document(), [Exports(61_040_000_000m), Exports(56_300_000_000m, "2024-11")]);
+
+        Assert.Equal(2, outcome.New.Count);
+        Assert.All(store.AllVersions(), v => Assert.Equal((1, VersionReason.FirstSeen), (v.Version, v.Reason)));
+        Assert.Equal(_time.GetUtcNow().UtcDateTime, store.AllVersions()[0].RecordedAt);
+        Assert.Equal(1, store.Counts().Documents);
+    }
+
+    [Fact]
+    public void Record_SameValueTwice_AddsNoVersion()
+    {
+        using var store = Open();
+        store.RecordDocument(Document(hash: "h1"), [Exports(61_040_000_000m)]);
+
+        var outcome = store.RecordDocument(Document(hash: "h2"), [Exports(61_040_000_000m)]);
+
+        Assert.Empty(outcome.New);
+        Assert.Empty(outcome.Revised);
+        Assert.Equal(1, outcome.Unchanged);
+        Assert.Single(store.AllVersions());
+    }
+
+    [Fact]
+    public void Record_ChangedValue_ClosesVersionOneAndAddsVersionTwo()
+    {
+        using var store = Open();
+        store.RecordDocument(Document(hash: "h1"), [Exports(61_040_000_000m)]);
+        _time.Advance(TimeSpan.FromHours(2));
+
+        var outcome = store.RecordDocument(Document(hash: "h2"), [Exports(61_100_000_000m)]);
+
+        var revision = Assert.Single(outcome.Revised);
+        Assert.Equal(61_040_000_000m, revision.Previous.Value);
+        var versions = store.AllVersions().OrderBy(v => v.Version).ToList();
+        Assert.Equal(_time.GetUtcNow().UtcDateTime, versions[0].SupersededAt);
+        Assert.Equal((2, VersionReason.Revised, (DateTime?)null), (versions[1].Version, versions[1].Reason, versions[1].SupersededAt));
+        Assert.Equal(61_100_000_000m, Assert.Single(store.CurrentFigures()).Value);
+    }
+
+    [Fact]
+    public void Record_FigureNotRestated_StaysOpen()
+    {
+        using var store = Open();
+        store.RecordDocument(Document(hash: "h1"), [Exports(61_040_000_000m), Exports(56_300_000_000m, "2024-11")]);
+
+        store.RecordDocument(Document(hash: "h2"), [Exports(61_040_000_000m)]);
+
+        Assert.Equal(2, store.CurrentFigures().Count);
+    }
+
+    [Fact]
+    public void Record_TwoSources_KeepTheirOwnChains()
+    {
+        using var store = Open();
+        store.RecordDocument(Document(), [Exports(61_040_000_000m)]);
+
+        var other = Document("https://news.test/b");
+        other.SourceId = "news";
+        var outcome = store.RecordDocument(other, [Exports(61_000_000_000m)]);
+
+        Assert.Single(outcome.New);
+        Assert.Equal(2, store.CurrentFigures().Count);
+    }
+
+    [Fact]
+    public void Record_FailureMidDocument_LeavesNothingOfIt()
+    {
+        using var store = Open();
+
+        Assert.Throws<InvalidOperationException>(() =>
+            store.RecordDocument(Document(), new FailingList([Exports(61_040_000_000m), Exports(1m, "2024-11")], failAt: 1)));
+
+        Assert.Equal((0, 0, 0), store.Counts());
+        Assert.Single(store.RecordDocument(Document(), [Exports(61_040_000_000m)]).New);
+    }
+
+    [Fact]
+    public void Record_SurvivesReopen()
+    {
+        using (var store = Open())
+        {
+            store.RecordDocument(Document(), [Exports(61_040_000_000m)]);
+        }
+
+        using var reopened = Open();
+        Assert.Equal(61_040_000_000m, Assert.Single(reopened.CurrentFigures()).Value);
+        Assert.Equal("https://example.test/a", reopened.LatestDocument("https://example.test/a")!.Url);
+    }
+
+    [Fact]
+    public void Open_WhileAnotherInstanceHoldsTheFile_SaysItIsInUse()
+    {
+        using var store = Open();
+
+        var error = Assert.Throws<StoreException>(Open);
+
+        Assert.Contains("already running", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_GarbageFile_RefusesAndLeavesItUntouched()
+    {
+        var path = _folder.File("garbage.db");
+        var garbage = new byte[64 * 1024];
+        new Random(7).NextBytes(garbage);
+        File.WriteAllBytes(path, garbage);
+
+        Assert.Throws<StoreException>(() => FigureStore.Open(path, _time));
+
+        Assert.Equal(garbage, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Open_NewerSchema_RefusesAndNamesTheVersion()
+    {
+        var path = _folder.File("newer.db");
+        FigureStore.Open(path, _time).Dispose();
+        using (var raw = new LiteDB.LiteDatabase($"Filename={path};Connection=direct"))
+        {
+            raw.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schema", ["version"] = 99 });
+        }
+
+        var error = Assert.Throws<StoreException>(() => FigureStore.Open(path, _time));
+
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_WithPassword_RefusesWrongPassword()
+    {
+        var path = _folder.File("secret.db");
+        using (var store = FigureStore.Open(path, _time, "correct horse"))
+        {
+            store.RecordDocument(Document(), [Exports(61_040_000_000m)]);
+        }
+
+        Assert.Throws<StoreException>(() => FigureStore.Open(path, _time, "wrong"));
+        using var reopened = FigureStore.Open(path, _time, "correct horse");
+        Assert.Single(reopened.CurrentFigures());
+    }
+
+    [Fact]
+    public void SourceState_RoundTrips()
+    {
+        using var store = Open();
+        store.SaveSourceState(new SourceState { Id = "ministry", ConsecutiveFailures = 3, LastError = "GET answered 503" });
+
+        var state = store.SourceState("ministry");
+
+        Assert.Equal((3, "GET answered 503"), (state.ConsecutiveFailures, state.LastError));
+        Assert.Equal(0, store.SourceState("unknown").ConsecutiveFailures);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    /// <summary>A fault that cannot be caused otherwise: the records fail while the transaction is open.</summary>
+    private sealed class FailingList(IReadOnlyList<FigureRecord> items, int failAt) : IReadOnlyList<FigureRecord>
+    {
+        public FigureRecord this[int index] => index == failAt ? throw new InvalidOperationException("fault") : items[index];
+
+        public int Count => items.Count;
+
+        public IEnumerator<FigureRecord> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
