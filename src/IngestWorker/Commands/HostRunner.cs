@@ -14,7 +14,8 @@ internal static class HostRunner
         try
         {
             using var host = create().Build();
-            await host.RunAsync();
+            await host.StartAsync();
+            await host.WaitForShutdownAsync();
             return exitCode(host);
         }
         catch (Exception e) when (Describe(e) is { } message)

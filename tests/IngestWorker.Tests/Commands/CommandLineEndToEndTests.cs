@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using IngestWorker.Tests.Support;
+
+namespace IngestWorker.Tests.Commands;
+
+/// <summary>The executable as a user runs it: a child process in a folder holding the shipped config/.</summary>
+public sealed class CommandLineEndToEndTests : IDisposable
+{
+    private static readonly string Executable = BuiltExecutable();
+    private readonly TempFolder _root = new();
+
+    public CommandLineEndToEndTests()
+    {
+        CopyFolder(ContentRootBuilder.ShippedConfig, _root.File("config"));
+    }
+
+    [Fact]
+    public async Task Once_TwiceOnTheShippedSamples_LogsNewFiguresThenOnlyUnchanged()
+    {
+        var first = await RunAsync("once");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("New figure KR exports total/world 2025-11 value 61.04 bn USD (+8.4 % y/y) from samples: \"Korea's export figures hit record high", first.Output, StringComparison.Ordinal);
+        Assert.Contains("Source samples run: 14 documents, 14 new, 0 unchanged, 0 failed", first.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_root.File("data/ingestworker.db")));
+        Assert.NotEmpty(Directory.GetFiles(_root.File("logs"), "ingestworker-*.log"));
+
+        var second = await RunAsync("once");
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.DoesNotContain("New figure", second.Output, StringComparison.Ordinal);
+        Assert.Contains("Source samples run: 14 documents, 0 new, 14 unchanged, 0 failed; figures 0 new, 0 revised", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Figures_AfterOnce_PrintsCurrentFiguresAsJson()
+    {
+        var db = _root.File("elsewhere/figures.db");
+        Assert.Equal(0, (await RunAsync("once", "--db", db)).ExitCode);
+
+        var figures = await RunAsync("figures", "--format", "json", "--db", db);
+
+        Assert.Equal(0, figures.ExitCode);
+        var rows = JsonNode.Parse(figures.Output)!.AsArray();
+        Assert.Contains(rows, r => (string?)r!["period"] == "2025-11" && (string?)r["product"] == "semiconductors"
+            && (string?)r["measure"] == "value" && (decimal?)r["value"] == 17_260_000_000m);
+        Assert.All(rows, r => Assert.Equal(1, (int?)r!["version"]));
+    }
+
+    [Fact]
+    public async Task Extract_SeedAsJson_PrintsTheContractsRecords()
+    {
+        var result = await RunAsync("extract", Path.Combine(ContentRootBuilder.Corpus, "cases", "001-kr-2025-11-joongang", "bulletin.html"), "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var exports = JsonNode.Parse(result.Output)!.AsArray().Single(r => (string?)r!["period"] == "2025-11"
+            && (string?)r["flow"] == "exports" && (string?)r["product"] == "total" && (string?)r["measure"] == "value")!;
+        Assert.Equal("61040000000", exports["value"]!.ToJsonString());
+        Assert.Equal(["reporter", "flow", "product", "partner", "period", "measure", "basis", "adjustment", "value", "unit", "evidence"],
+            exports.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task Extract_BadDate_ExitsTwoWithMessage()
+    {
+        var result = await RunAsync("extract", Path.Combine(ContentRootBuilder.Corpus, "cases", "001-kr-2025-11-joongang", "bulletin.html"), "--published", "01/12/2025");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--published '01/12/2025' is not a date in the form YYYY-MM-DD", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Once_UnknownSource_ExitsTwo()
+    {
+        var result = await RunAsync("once", "--source", "nope");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("No source 'nope' is configured", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Figures_WithoutDatabase_SaysRunFirst()
+    {
+        var result = await RunAsync("figures");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("No database at", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("once")]
+    [InlineData("extract")]
+    [InlineData("figures")]
+    [InlineData("sources")]
+    public async Task Help_EveryCommand_Describes(string command)
+    {
+        var result = await RunAsync(command, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("--db", result.Output, StringComparison.Ordinal);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _root.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Executable);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("INGESTWORKER_ROOT");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// The executable in its own build output: the copy beside the tests binds to the test host's
+    /// ASP.NET Core framework, not to the packages the executable ships with.
+    /// </summary>
+    private static string BuiltExecutable()
+    {
+        var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration) = (tests.Name, tests.Parent!.Name);
+        for (var folder = tests; folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "IngestWorker.sln")))
+            {
+                return Path.Combine(folder.FullName, "src", "IngestWorker", "bin", configuration, framework, "ingestworker.dll");
+            }
+        }
+
+        throw new InvalidOperationException("IngestWorker.sln not found above " + tests.FullName);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose() => _root.Dispose();
+}

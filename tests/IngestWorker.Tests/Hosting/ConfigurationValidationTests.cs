@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using IngestWorker.Commands;
+using IngestWorker.Hosting;
+using IngestWorker.Tests.Support;
+using Microsoft.Extensions.Hosting;
+
+namespace IngestWorker.Tests.Hosting;
+
+/// <summary>Bad configuration stops the service at start with a message naming the setting and its file.</summary>
+public sealed class ConfigurationValidationTests : IDisposable
+{
+    private readonly TempFolder _root = new();
+
+    public static TheoryData<string, string, string> BadSources => new()
+    {
+        { """{"Id":"a","Kind":"folder","Folder":"f","Schedule":"0 0/10 * *"}""", "Sources:0:Schedule", "not a valid Quartz cron" },
+        { """{"Id":"a","Kind":"folder","Folder":"f","TimeZone":"Mars/Olympus"}""", "Sources:0:TimeZone", "not a known time zone" },
+        { """{"Id":"a","Kind":"ftp"}""", "Sources:0:Kind", "not a source kind" },
+        { """{"Id":"a","Kind":"folder"}""", "Sources:0:Folder", "needs the folder" },
+        { """{"Id":"a","Kind":"http"}""", "Sources:0:Url", "not an absolute http" },
+        { """{"Id":"a","Kind":"http","Url":"file:///etc/passwd"}""", "Sources:0:Url", "not an absolute http" },
+        { """{"Id":"a b","Kind":"folder","Folder":"f"}""", "Sources:0:Id", "not a source id" },
+        { """{"Id":"a","Kind":"folder","Folder":"f","Language":"fr"}""", "Sources:0:Language", "not a supported language" },
+        { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","MaxPages":-1}""", "Sources:0:MaxPages", "out of range" },
+        { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","LinkXPath":"//a[@"}""", "Sources:0:LinkXPath", "not a valid XPath" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSources))]
+    public async Task Start_BadSource_RefusesNamingSettingAndFile(string source, string setting, string problem)
+    {
+        ContentRootBuilder.Write(_root.Path, [JsonNode.Parse(source)]);
+
+        var message = await StartFailureAsync();
+
+        Assert.Contains($"{setting} (config/sources.json): ", message, StringComparison.Ordinal);
+        Assert.Contains(problem, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_DuplicateSourceIds_RefusesNamingTheSecond()
+    {
+        ContentRootBuilder.Write(_root.Path, [
+            JsonNode.Parse("""{"Id":"same","Kind":"folder","Folder":"f"}"""),
+            JsonNode.Parse("""{"Id":"SAME","Kind":"folder","Folder":"g"}""")]);
+
+        Assert.Contains("Sources:1:Id (config/sources.json): 'SAME' is used by another source", await StartFailureAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_NegativeLimit_RefusesNamingAppSettings()
+    {
+        ContentRootBuilder.Write(_root.Path, [], new JsonObject { ["Fetching"] = new JsonObject { ["MaxDocumentBytes"] = -1 } });
+
+        Assert.Contains("Fetching:MaxDocumentBytes (config/appsettings.json): -1 must be positive", await StartFailureAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_SeveralProblems_ReportsEveryOne()
+    {
+        ContentRootBuilder.Write(_root.Path, [JsonNode.Parse("""{"Id":"a","Kind":"http","Schedule":"nonsense","TimeZone":"Nowhere"}""")]);
+
+        var message = await StartFailureAsync();
+
+        Assert.Contains("Sources:0:Schedule", message, StringComparison.Ordinal);
+        Assert.Contains("Sources:0:TimeZone", message, StringComparison.Ordinal);
+        Assert.Contains("Sources:0:Url", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_DatabaseFolderCannotBeCreated_RefusesNamingThePath()
+    {
+        await File.WriteAllTextAsync(_root.File("occupied"), "a file where the folder should be");
+        ContentRootBuilder.Write(_root.Path, [], new JsonObject { ["Storage"] = new JsonObject { ["DatabasePath"] = "occupied/figures.db" } });
+
+        Assert.Contains("cannot create the database folder", await StartFailureAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_InvalidJson_SaysSo()
+    {
+        ContentRootBuilder.Write(_root.Path, []);
+        File.WriteAllText(_root.File("config/sources.json"), "{ \"Sources\": [ { \"Id\": ");
+
+        var error = Assert.ThrowsAny<Exception>(() => ServiceHost.CreateBuilder(null, _root.Path));
+
+        Assert.Contains("not valid JSON", HostRunner.Describe(error), StringComparison.Ordinal);
+    }
+
+    private async Task<string> StartFailureAsync()
+    {
+        using var host = ServiceHost.CreateBuilder(null, _root.Path).ForService().Build();
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+        return HostRunner.Describe(error) ?? throw new InvalidOperationException("not described: " + error, error);
+    }
+
+    public void Dispose() => _root.Dispose();
+}
