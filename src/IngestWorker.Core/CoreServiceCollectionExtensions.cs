@@ -43,7 +43,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HttpFetcher>();
         services.AddSingleton<IBulletinSource, FolderSource>();
         services.AddSingleton<IBulletinSource, HttpSource>();
+        services.AddSingleton<OutcomeLogger>();
         services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<Reprocessor>();
         return services;
     }
 }

@@ -29,6 +29,15 @@ internal static partial class IngestionLog
     [LoggerMessage(3002, LogLevel.Information, "Revised figure {FigureKey} {Period} {Measure} {Value} (was {PreviousValue}, version {Version}) from {Source}: \"{Title}\"", EventName = "RevisedFigure")]
     public static partial void RevisedFigure(ILogger logger, string figureKey, string period, string measure, string value, string previousValue, int version, string source, string title);
 
+    [LoggerMessage(3003, LogLevel.Information, "Re-extracted figure {FigureKey} {Period} {Measure} {Value} (was {PreviousValue}, version {Version}) from {Source}: \"{Title}\"", EventName = "ReExtractedFigure")]
+    public static partial void ReExtractedFigure(ILogger logger, string figureKey, string period, string measure, string value, string previousValue, int version, string source, string title);
+
+    [LoggerMessage(3004, LogLevel.Warning, "Sources disagree on {FigureKey} {Period} {Measure}: {Value} from {Source}, {OtherValue} from {OtherSource}", EventName = "FigureConflict")]
+    public static partial void FigureConflict(ILogger logger, string figureKey, string period, string measure, string value, string source, string otherValue, string otherSource);
+
+    [LoggerMessage(4002, LogLevel.Information, "Reprocessed {Documents} documents with extractor {ExtractorVersion}: figures {NewFigures} new, {ChangedFigures} changed, {UnchangedFigures} unchanged", EventName = "Reprocessed")]
+    public static partial void Reprocessed(ILogger logger, int documents, string extractorVersion, int newFigures, int changedFigures, int unchangedFigures);
+
     [LoggerMessage(4001, LogLevel.Information, "Source {Source} run: {Documents} documents, {NewDocuments} new, {UnchangedDocuments} unchanged, {FailedDocuments} failed; figures {NewFigures} new, {RevisedFigures} revised; {ElapsedMs} ms", EventName = "SourceRun")]
     public static partial void SourceRun(ILogger logger, string source, int documents, int newDocuments, int unchangedDocuments, int failedDocuments, int newFigures, int revisedFigures, long elapsedMs);
 }

@@ -18,6 +18,7 @@ public sealed class IngestionPipeline(
     FigureStore store,
     FigureExtractor extractor,
     TimeProvider time,
+    OutcomeLogger outcomes,
     ILogger<IngestionPipeline> logger)
 {
     private readonly Dictionary<string, IBulletinSource> _byKind = sources.ToDictionary(s => s.Kind, StringComparer.OrdinalIgnoreCase);
@@ -69,6 +70,25 @@ public sealed class IngestionPipeline(
             return;
         }
 
+        Archive(source, candidate, fetched, previous, summary);
+    }
+
+    /// <summary>
+    /// Records a bulletin file as if <paramref name="source"/> had fetched it from <paramref name="url"/>:
+    /// for backfilling archives and reproducing a case, under the same rules as a scheduled run.
+    /// </summary>
+    public RunSummary IngestFile(SourceDefinition source, string url, byte[] content, string? contentType, DateOnly? published, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var summary = new RunSummary(source.Id) { Documents = 1 };
+        var candidate = new Candidate(url, Published: published, Language: language);
+        Archive(source, candidate, new FetchedDocument(content, contentType, null, null), store.LatestDocument(url), summary);
+        return summary;
+    }
+
+    /// <summary>Archive (unchanged content stops here), extract, record, log.</summary>
+    private void Archive(SourceDefinition source, Candidate candidate, FetchedDocument fetched, StoredDocument? previous, RunSummary summary)
+    {
         var hash = fetched.NotModified ? null : ContentHash.Of(fetched.Content);
         if (fetched.NotModified || hash == previous?.ContentHash)
         {
@@ -78,6 +98,7 @@ public sealed class IngestionPipeline(
         }
 
         var fetchedAt = time.GetUtcNow();
+        var language = candidate.Language ?? source.Language;
         var text = CharsetDecoder.Decode(fetched.Content, fetched.ContentType);
         IReadOnlyList<FigureRecord> records;
         BulletinMetadata metadata;
@@ -86,9 +107,12 @@ public sealed class IngestionPipeline(
         {
             metadata = FigureExtractor.ReadMetadata(text);
             published = candidate.Published ?? metadata.Published ?? LocalDate(source, fetchedAt);
-            records = extractor.Extract(text, new BulletinContext(published, source.Language ?? metadata.Language, source.Reporter));
+            language ??= metadata.Language;
+            records = extractor.Extract(text, new BulletinContext(published, language, source.Reporter));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning disable CA1031 // Whatever a hostile page does to extraction, the run goes on with the next document.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
             summary.FailedDocuments++;
             IngestionLog.ExtractionFailed(logger, source.Id, candidate.Url, e.Message);
@@ -104,7 +128,7 @@ public sealed class IngestionPipeline(
             FetchedAt = fetchedAt.UtcDateTime,
             Published = published.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             Title = metadata.Title ?? candidate.Title,
-            Language = source.Language ?? metadata.Language,
+            Language = language,
             ContentType = fetched.ContentType,
             ETag = fetched.ETag,
             LastModified = fetched.LastModified,
@@ -112,62 +136,14 @@ public sealed class IngestionPipeline(
             ExtractorVersion = FigureExtractor.Version,
         };
 
-        // The write is one synchronous transaction: once started it completes, so a stop
-        // request never leaves half a document behind.
+        // The write is one synchronous transaction: once started it completes or rolls back, so
+        // a stop request never leaves half a document behind.
         var outcome = store.RecordDocument(document, records);
         summary.NewDocuments++;
         summary.NewFigures += outcome.New.Count;
         summary.RevisedFigures += outcome.Revised.Count;
-        LogOutcome(document, outcome);
+        outcomes.Log(document, outcome);
     }
-
-    private void LogOutcome(StoredDocument document, RecordOutcome outcome)
-    {
-        var title = document.Title ?? document.Url;
-        foreach (var figure in outcome.New)
-        {
-            using var scope = FigureScope(figure);
-            var change = ChangeOf(figure, outcome.New);
-            IngestionLog.NewFigure(logger, FigureText.Key(figure), figure.Period, figure.Measure, FigureText.Value(figure), change, figure.SourceId, title);
-        }
-
-        foreach (var revision in outcome.Revised)
-        {
-            var figure = revision.Current;
-            using var scope = FigureScope(figure);
-            IngestionLog.RevisedFigure(logger, FigureText.Key(figure), figure.Period, figure.Measure, FigureText.Value(figure),
-                FigureText.Value(revision.Previous), figure.Version, figure.SourceId, title);
-        }
-    }
-
-    /// <summary>A value line reads better with its on-year change beside it, when the same document states it.</summary>
-    private static string ChangeOf(FigureVersion figure, List<FigureVersion> siblings)
-    {
-        if (figure.Measure is not ("value" or "daily_avg_value"))
-        {
-            return "";
-        }
-
-        var changeMeasure = figure.Measure == "value" ? "yoy_pct" : "daily_avg_yoy_pct";
-        var change = siblings.Find(s => s.Measure == changeMeasure && s.Reporter == figure.Reporter && s.Flow == figure.Flow
-            && s.Product == figure.Product && s.Partner == figure.Partner && s.Period == figure.Period && s.Basis == figure.Basis
-            && s.Adjustment == figure.Adjustment);
-        return change is null ? "" : $" ({FigureText.Value(change)} y/y)";
-    }
-
-    private IDisposable? FigureScope(FigureVersion figure) => logger.BeginScope(new Dictionary<string, object?>
-    {
-        ["Reporter"] = figure.Reporter,
-        ["Flow"] = figure.Flow,
-        ["Product"] = figure.Product,
-        ["Partner"] = figure.Partner,
-        ["Basis"] = figure.Basis,
-        ["Adjustment"] = figure.Adjustment,
-        ["RawValue"] = figure.Value,
-        ["Unit"] = figure.Unit,
-        ["DocumentUrl"] = figure.DocumentUrl,
-        ["Evidence"] = figure.Evidence,
-    });
 
     private void Remember(SourceState state, RunSummary summary)
     {

@@ -1,4 +1,4 @@
 namespace IngestWorker.Core.Sources;
 
-/// <summary>A bulletin a source points at: its URL, and the title and date the listing gives, if any.</summary>
-public sealed record Candidate(string Url, string? Title = null, DateOnly? Published = null);
+/// <summary>A bulletin a source points at: its URL, and the title, date and language the listing gives, if any.</summary>
+public sealed record Candidate(string Url, string? Title = null, DateOnly? Published = null, string? Language = null);

@@ -8,13 +8,14 @@ namespace IngestWorker.Core.Storage;
 /// process, opened in Direct mode and shared across threads (LiteDB's recommended use); writes
 /// are serialised and each document's write is one short synchronous transaction.
 /// </summary>
-public sealed class FigureStore : IDisposable
+public sealed partial class FigureStore : IDisposable
 {
     private const int SchemaVersion = 1;
     // Parameterised expressions: LiteDB caches their parse, a new literal each call would recompile.
     private const string ByUrl = "Url = @0";
     private const string ByChain = "ChainId = @0";
     private const string IsOpen = "SupersededAt = null";
+    private const string BySeriesOpen = "SeriesId = @0 AND SupersededAt = null";
 
     private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
@@ -23,6 +24,7 @@ public sealed class FigureStore : IDisposable
     private readonly ILiteCollection<FigureVersion> _figures;
     private readonly ILiteCollection<SourceState> _sources;
     private readonly ILiteCollection<ListingState> _listings;
+    private readonly ILiteCollection<Confirmation> _confirmations;
 
     private readonly FileStream _lock;
 
@@ -35,6 +37,7 @@ public sealed class FigureStore : IDisposable
         _figures = db.GetCollection<FigureVersion>("figures");
         _sources = db.GetCollection<SourceState>("sources");
         _listings = db.GetCollection<ListingState>("listings");
+        _confirmations = db.GetCollection<Confirmation>("confirmations");
     }
 
     public string Path { get; private init; } = "";
@@ -125,6 +128,7 @@ public sealed class FigureStore : IDisposable
         mapper.Entity<FigureVersion>().Id(f => f.Id, autoId: true);
         mapper.Entity<SourceState>().Id(s => s.Id, autoId: false);
         mapper.Entity<ListingState>().Id(s => s.Id, autoId: false);
+        mapper.Entity<Confirmation>().Id(c => c.Id, autoId: true);
         return mapper;
     }
 
@@ -153,116 +157,12 @@ public sealed class FigureStore : IDisposable
 
         _documents.EnsureIndex(d => d.Url);
         _figures.EnsureIndex(f => f.ChainId);
+        _figures.EnsureIndex(f => f.SeriesId);
         _figures.EnsureIndex(f => f.RecordedAt);
     }
 
     public StoredDocument? LatestDocument(string url) =>
         _documents.Find(BsonExpression.Create(ByUrl, url)).MaxBy(d => d.Id);
-
-    /// <summary>
-    /// Stores a newly fetched document and its figures in one transaction: a figure never seen is
-    /// version 1, the same value again adds nothing, a changed value closes the open version and
-    /// adds the next one for <paramref name="changeReason"/>.
-    /// </summary>
-    public RecordOutcome RecordDocument(StoredDocument document, IReadOnlyList<FigureRecord> records, string changeReason = VersionReason.Revised)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(records);
-        lock (_writeLock)
-        {
-            var now = _time.GetUtcNow().UtcDateTime;
-            var outcome = new RecordOutcome();
-            _db.BeginTrans();
-            try
-            {
-                document.FigureCount = records.Count;
-                if (document.Id == 0)
-                {
-                    _documents.Insert(document);
-                }
-                else
-                {
-                    _documents.Update(document);
-                }
-
-                foreach (var record in records)
-                {
-                    RecordFigure(document, record, changeReason, now, outcome);
-                }
-
-                _db.Commit();
-                return outcome;
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
-        }
-    }
-
-    private void RecordFigure(StoredDocument document, FigureRecord record, string changeReason, DateTime now, RecordOutcome outcome)
-    {
-        var chain = FigureVersion.ChainOf(record, document.SourceId);
-        var versions = _figures.Find(BsonExpression.Create(ByChain, chain)).ToList();
-        var open = versions.Find(v => v.SupersededAt is null);
-        if (open is not null && open.Value == record.Value && open.Unit == record.Unit)
-        {
-            outcome.Unchanged++;
-            return;
-        }
-
-        var version = new FigureVersion
-        {
-            ChainId = chain,
-            Reporter = record.Reporter,
-            Flow = record.Flow,
-            Product = record.Product,
-            Partner = record.Partner,
-            Period = record.Period,
-            Measure = record.Measure,
-            Basis = record.Basis,
-            Adjustment = record.Adjustment,
-            Value = record.Value,
-            Unit = record.Unit,
-            SourceId = document.SourceId,
-            Version = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1,
-            Reason = open is null ? VersionReason.FirstSeen : changeReason,
-            RecordedAt = now,
-            DocumentId = document.Id,
-            DocumentUrl = document.Url,
-            Evidence = record.Evidence,
-            ExtractorVersion = document.ExtractorVersion,
-        };
-        if (open is not null)
-        {
-            open.SupersededAt = now;
-            _figures.Update(open);
-        }
-
-        _figures.Insert(version);
-        if (open is null)
-        {
-            outcome.New.Add(version);
-        }
-        else
-        {
-            outcome.Revised.Add(new Revision(open, version));
-        }
-    }
-
-    /// <summary>The open version of every chain, ordered for reading.</summary>
-    public IReadOnlyList<FigureVersion> CurrentFigures() =>
-        [.. _figures.Find(IsOpen)
-            .OrderBy(f => f.Reporter, StringComparer.Ordinal)
-            .ThenBy(f => f.Period, StringComparer.Ordinal)
-            .ThenBy(f => f.Flow, StringComparer.Ordinal)
-            .ThenBy(f => f.Product, StringComparer.Ordinal)
-            .ThenBy(f => f.Partner, StringComparer.Ordinal)
-            .ThenBy(f => f.Measure, StringComparer.Ordinal)
-            .ThenBy(f => f.SourceId, StringComparer.Ordinal)];
-
-    public IReadOnlyList<FigureVersion> AllVersions() => [.. _figures.FindAll()];
 
     public IReadOnlyList<StoredDocument> AllDocuments() => [.. _documents.FindAll()];
 

@@ -8,6 +8,8 @@ public sealed class FigureVersion
     public long Id { get; set; }
     /// <summary>Key, period and source: the chain this version belongs to.</summary>
     public string ChainId { get; set; } = "";
+    /// <summary>Key and period, whatever the source: the figure all sources' chains report.</summary>
+    public string SeriesId { get; set; } = "";
     public string Reporter { get; set; } = "";
     public string Flow { get; set; } = "";
     public string Product { get; set; } = "";
@@ -28,8 +30,13 @@ public sealed class FigureVersion
     public string Evidence { get; set; } = "";
     public string ExtractorVersion { get; set; } = "";
 
-    public static string ChainOf(FigureRecord r, string sourceId) =>
-        string.Join('|', r.Reporter, r.Flow, r.Product, r.Partner, r.Measure, r.Basis, r.Adjustment, r.Period, sourceId);
+    public static string SeriesOf(FigureRecord r) =>
+        string.Join('|', r.Reporter, r.Flow, r.Product, r.Partner, r.Measure, r.Basis, r.Adjustment, r.Period);
+
+    public static string ChainOf(FigureRecord r, string sourceId) => SeriesOf(r) + "|" + sourceId;
+
+    /// <summary>Whether this version was known at <paramref name="instant"/>.</summary>
+    public bool KnownAt(DateTime instant) => RecordedAt <= instant && (SupersededAt is null || SupersededAt > instant);
 
     public FigureRecord ToRecord() =>
         new(Reporter, Flow, Product, Partner, Period, Measure, Basis, Adjustment, Value, Unit, Evidence);
@@ -41,4 +48,13 @@ public static class VersionReason
     public const string FirstSeen = "first-seen";
     public const string Revised = "revised";
     public const string ReExtracted = "re-extracted";
+}
+
+/// <summary>A later document that stated the same value again: remembered, but no new version.</summary>
+public sealed class Confirmation
+{
+    public long Id { get; set; }
+    public long FigureId { get; set; }
+    public long DocumentId { get; set; }
+    public DateTime ConfirmedAt { get; set; }
 }

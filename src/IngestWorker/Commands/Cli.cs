@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace IngestWorker.Commands;
 
-/// <summary>The one executable's command line: the service and the commands that read its store.</summary>
+/// <summary>The one executable's command line: the service and the commands that read and write its store.</summary>
 internal static class Cli
 {
     public static RootCommand Create()
@@ -17,9 +17,15 @@ internal static class Cli
             db,
             ServiceCommands.Run(db),
             ServiceCommands.Once(db),
+            ServiceCommands.Ingest(db),
+            ServiceCommands.Reprocess(db),
             ExtractCommand.Create(),
-            StoreCommands.Figures(db),
-            StoreCommands.Sources(db),
+            QueryCommands.Figures(db),
+            QueryCommands.History(db),
+            QueryCommands.Changes(db),
+            QueryCommands.Conflicts(db),
+            QueryCommands.Export(db),
+            QueryCommands.Sources(db),
         };
         root.SetAction((result, _) => ServiceCommands.RunService(result.GetValue(db)));
         return root;

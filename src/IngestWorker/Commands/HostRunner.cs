@@ -1,4 +1,5 @@
 using IngestWorker.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -9,14 +10,45 @@ internal static class HostRunner
 {
     public const int ConfigurationError = 2;
 
-    public static async Task<int> RunAsync(Func<HostApplicationBuilder> create, Func<IHost, int> exitCode)
+    /// <summary>Runs a host until Ctrl+C or SIGTERM.</summary>
+    public static Task<int> RunServiceAsync(Func<HostApplicationBuilder> create) =>
+        RunGuardedAsync(async () =>
+        {
+            using var host = create().Build();
+            await host.RunAsync();
+            return 0;
+        });
+
+    /// <summary>
+    /// Starts a host (validating options and opening the store), runs one piece of work with a
+    /// token that Ctrl+C or SIGTERM cancels, then stops the host cleanly.
+    /// </summary>
+    public static Task<int> RunWorkAsync(HostApplicationBuilder builder, Func<IServiceProvider, CancellationToken, Task<int>> work) =>
+        RunGuardedAsync(async () =>
+        {
+            using var host = builder.Build();
+            await host.StartAsync();
+            var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+            try
+            {
+                return await work(host.Services, lifetime.ApplicationStopping);
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                await Console.Error.WriteLineAsync("Stopped before the work was done; everything recorded so far is complete.");
+                return 1;
+            }
+            finally
+            {
+                await host.StopAsync();
+            }
+        });
+
+    private static async Task<int> RunGuardedAsync(Func<Task<int>> run)
     {
         try
         {
-            using var host = create().Build();
-            await host.StartAsync();
-            await host.WaitForShutdownAsync();
-            return exitCode(host);
+            return await run();
         }
         catch (Exception e) when (Describe(e) is { } message)
         {

@@ -1,10 +1,14 @@
 using System.CommandLine;
+using System.Globalization;
+using IngestWorker.Core.Ingestion;
+using IngestWorker.Core.Sources;
 using IngestWorker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IngestWorker.Commands;
 
-/// <summary><c>run</c> (the service) and <c>once</c> (every source once, then exit).</summary>
+/// <summary>Commands that write: <c>run</c> (the service), <c>once</c>, <c>ingest</c> and <c>reprocess</c>.</summary>
 internal static class ServiceCommands
 {
     public static Command Run(Option<string?> db)
@@ -15,15 +19,126 @@ internal static class ServiceCommands
     }
 
     public static Task<int> RunService(string? db) =>
-        HostRunner.RunAsync(() => ServiceHost.CreateBuilder(db).ForService(), _ => 0);
+        HostRunner.RunServiceAsync(() => ServiceHost.CreateBuilder(db).ForService());
 
     public static Command Once(Option<string?> db)
     {
         var source = new Option<string?>("--source") { Description = "Run only the source with this id." };
         var command = new Command("once", "Run every enabled source (or one) once, then exit; exit code 1 if a source failed.") { source };
-        command.SetAction((result, _) => HostRunner.RunAsync(
-            () => ServiceHost.CreateBuilder(result.GetValue(db)).ForOnce(result.GetValue(source)),
-            host => host.Services.GetRequiredService<OnceRunner>().ExitCode));
+        command.SetAction((result, _) => HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), async (services, stopping) =>
+        {
+            var chosen = Chosen(services, result.GetValue(source));
+            if (chosen is null)
+            {
+                return HostRunner.ConfigurationError;
+            }
+
+            var pipeline = services.GetRequiredService<IngestionPipeline>();
+            var failed = false;
+            foreach (var definition in chosen)
+            {
+                failed |= (await pipeline.RunAsync(definition, stopping)).Failed;
+            }
+
+            return failed ? 1 : 0;
+        }));
         return command;
+    }
+
+    public static Command Ingest(Option<string?> db)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The bulletin file to record." };
+        var url = new Option<string>("--url") { Description = "The URL the bulletin was published at (its identity in the store).", Required = true };
+        var source = new Option<string>("--source") { Description = "The id of the configured source it came from.", Required = true };
+        var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD); default: the date the bulletin states." };
+        var language = new Option<string?>("--language") { Description = "en or ko; default: the source's, else detected." };
+        language.AcceptOnlyFromAmong("en", "ko");
+        var command = new Command("ingest", "Record a bulletin file as if the source had fetched it from the URL (for backfills and reproducing a case).")
+        {
+            file, url, source, published, language,
+        };
+        command.SetAction((result, _) =>
+        {
+            var path = result.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"No such file: {path.FullName}");
+                return Task.FromResult(HostRunner.ConfigurationError);
+            }
+
+            if (!TryParseDate(result.GetValue(published), out var date))
+            {
+                return Task.FromResult(HostRunner.ConfigurationError);
+            }
+
+            return HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), (services, _) =>
+            {
+                if (Chosen(services, result.GetValue(source)) is not [var definition])
+                {
+                    return Task.FromResult(HostRunner.ConfigurationError);
+                }
+
+                var summary = services.GetRequiredService<IngestionPipeline>().IngestFile(
+                    definition, result.GetValue(url)!, File.ReadAllBytes(path.FullName),
+                    path.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : "text/html", date, result.GetValue(language));
+                return Task.FromResult(summary.Failed ? 1 : 0);
+            });
+        });
+        return command;
+    }
+
+    public static Command Reprocess(Option<string?> db)
+    {
+        var source = new Option<string?>("--source") { Description = "Only the documents of this source." };
+        var command = new Command("reprocess", "Re-extract every archived document with the current extractor, recording only what changed.") { source };
+        command.SetAction((result, _) => HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
+        {
+            var sources = services.GetRequiredService<IOptions<SourcesOptions>>().Value;
+            var progress = new Progress<(int Done, int Total)>(p =>
+            {
+                if (p.Done % 100 == 0 || p.Done == p.Total)
+                {
+                    Console.Error.WriteLine($"reprocess: {p.Done}/{p.Total} documents");
+                }
+            });
+            var outcome = services.GetRequiredService<Reprocessor>().Run(result.GetValue(source), id => sources.Find(id)?.Reporter, progress, stopping);
+            Console.WriteLine($"Reprocessed {outcome.Documents} documents: {outcome.NewFigures} new, {outcome.ChangedFigures} changed, {outcome.UnchangedFigures} unchanged figures; {outcome.FailedDocuments} failed.");
+            return Task.FromResult(outcome.FailedDocuments > 0 ? 1 : 0);
+        }));
+        return command;
+    }
+
+    /// <summary>The enabled sources, or the one asked for; null (after saying why) when there is none.</summary>
+    private static List<SourceDefinition>? Chosen(IServiceProvider services, string? id)
+    {
+        var sources = services.GetRequiredService<IOptions<SourcesOptions>>().Value;
+        List<SourceDefinition> chosen = id is null ? [.. sources.Items.Where(s => s.Enabled)] : sources.Find(id) is { } one ? [one] : [];
+        if (chosen.Count == 0)
+        {
+            Console.Error.WriteLine(id is null
+                ? "No enabled source is configured (config/sources.json)."
+                : $"No source '{id}' is configured; 'sources' lists them.");
+            return null;
+        }
+
+        return chosen;
+    }
+
+    internal static bool TryParseDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        Console.Error.WriteLine($"--published '{text}' is not a date in the form YYYY-MM-DD");
+        return false;
     }
 }

@@ -7,14 +7,15 @@ namespace IngestWorker.Commands;
 /// <summary>Opens the configured (or <c>--db</c>) database for a command that reads it.</summary>
 internal static class StoreAccess
 {
-    public static async Task<int> WithStoreAsync(string? db, Func<FigureStore, Task<int>> action)
+    public static async Task<int> WithStoreAsync(string? db, Func<FigureStore, IConfiguration, Task<int>> action)
     {
         string path;
         string? password;
+        IConfiguration configuration;
         try
         {
             var root = ContentRoot.Locate();
-            var configuration = ServiceHost.LoadConfiguration(root, db);
+            configuration = ServiceHost.LoadConfiguration(root, db);
             var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
             path = Path.GetFullPath(options.DatabasePath, root);
             password = options.Password;
@@ -34,7 +35,7 @@ internal static class StoreAccess
         try
         {
             using var store = FigureStore.Open(path, TimeProvider.System, password);
-            return await action(store);
+            return await action(store, configuration);
         }
         catch (StoreException e)
         {

@@ -79,15 +79,6 @@ internal static class ServiceHost
         return builder;
     }
 
-    /// <summary>Every enabled source (or one) once, then the host stops itself.</summary>
-    public static HostApplicationBuilder ForOnce(this HostApplicationBuilder builder, string? sourceId)
-    {
-        builder.Services.AddSingleton(new OnceRunner.Request(sourceId));
-        builder.Services.AddSingleton<OnceRunner>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<OnceRunner>());
-        return builder;
-    }
-
     private sealed class StoreOpener(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)

@@ -1,0 +1,40 @@
+using LiteDB;
+
+namespace IngestWorker.Core.Storage;
+
+/// <summary>Which figures a query is about; a null field matches everything.</summary>
+public sealed record FigureFilter(
+    string? Reporter = null,
+    string? Flow = null,
+    string? Product = null,
+    string? Partner = null,
+    string? Period = null,
+    string? Measure = null,
+    string? Source = null)
+{
+    public static readonly FigureFilter All = new();
+
+    /// <summary>A parameterised LiteDB predicate (cached by LiteDB per shape, not per value).</summary>
+    internal BsonExpression ToExpression()
+    {
+        var clauses = new List<string>();
+        var values = new List<BsonValue>();
+        void Add(string field, string? value)
+        {
+            if (value is not null)
+            {
+                clauses.Add($"{field} = @{values.Count}");
+                values.Add(value);
+            }
+        }
+
+        Add(nameof(FigureVersion.Reporter), Reporter);
+        Add(nameof(FigureVersion.Flow), Flow);
+        Add(nameof(FigureVersion.Product), Product);
+        Add(nameof(FigureVersion.Partner), Partner);
+        Add(nameof(FigureVersion.Period), Period);
+        Add(nameof(FigureVersion.Measure), Measure);
+        Add(nameof(FigureVersion.SourceId), Source);
+        return clauses.Count == 0 ? BsonExpression.Create("true") : BsonExpression.Create(string.Join(" AND ", clauses), [.. values]);
+    }
+}

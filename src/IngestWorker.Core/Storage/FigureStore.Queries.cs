@@ -1,0 +1,85 @@
+using LiteDB;
+
+namespace IngestWorker.Core.Storage;
+
+public sealed partial class FigureStore
+{
+    private static readonly IComparer<FigureVersion> ReadingOrder = Comparer<FigureVersion>.Create((a, b) =>
+    {
+        var order = string.CompareOrdinal(a.Reporter, b.Reporter);
+        order = order != 0 ? order : string.CompareOrdinal(a.Period, b.Period);
+        order = order != 0 ? order : string.CompareOrdinal(a.Flow, b.Flow);
+        order = order != 0 ? order : string.CompareOrdinal(a.Product, b.Product);
+        order = order != 0 ? order : string.CompareOrdinal(a.Partner, b.Partner);
+        order = order != 0 ? order : string.CompareOrdinal(a.Measure, b.Measure);
+        order = order != 0 ? order : string.CompareOrdinal(a.Basis, b.Basis);
+        order = order != 0 ? order : string.CompareOrdinal(a.SourceId, b.SourceId);
+        return order != 0 ? order : a.Version.CompareTo(b.Version);
+    });
+
+    /// <summary>
+    /// The current value of each matching figure, or the value known at <paramref name="asOf"/>:
+    /// among sources, the highest <paramref name="priority"/> wins, and among equals the latest.
+    /// </summary>
+    public IReadOnlyList<FigureVersion> Current(FigureFilter filter, DateTime? asOf = null, Func<string, int>? priority = null)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        priority ??= _ => 0;
+        var known = asOf is { } instant
+            ? _figures.Find(filter.ToExpression()).Where(v => v.KnownAt(instant))
+            : _figures.Find(filter.ToExpression()).Where(v => v.SupersededAt is null);
+        var chosen = known
+            .GroupBy(v => v.SeriesId, StringComparer.Ordinal)
+            .Select(series => series.OrderByDescending(v => priority(v.SourceId)).ThenByDescending(v => v.RecordedAt).ThenByDescending(v => v.Id).First())
+            .ToList();
+        chosen.Sort(ReadingOrder);
+        return chosen;
+    }
+
+    /// <summary>Every version of every matching figure from every source, oldest first within a chain.</summary>
+    public IReadOnlyList<FigureVersion> History(FigureFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var versions = _figures.Find(filter.ToExpression()).ToList();
+        versions.Sort(ReadingOrder);
+        return versions;
+    }
+
+    /// <summary>Versions recorded after <paramref name="since"/> (new, revised, re-extracted), in the order they were recorded.</summary>
+    public IReadOnlyList<FigureVersion> ChangesSince(DateTime since, FigureFilter? filter = null) =>
+        [.. _figures.Find(Query.GT(nameof(FigureVersion.RecordedAt), since))
+            .Where(v => filter is null || Matches(filter, v))
+            .OrderBy(v => v.RecordedAt)
+            .ThenBy(v => v.Id)];
+
+    /// <summary>Every version ever recorded (or recorded by <paramref name="asOf"/>), in the order recorded.</summary>
+    public IEnumerable<FigureVersion> Export(DateTime? asOf = null) =>
+        _figures.Query().OrderBy(v => v.Id).ToEnumerable().Where(v => asOf is null || v.RecordedAt <= asOf);
+
+    /// <summary>Figures whose current values from two sources disagree beyond the precision either stated.</summary>
+    public IReadOnlyList<Conflict> Conflicts(FigureFilter? filter = null) =>
+        [.. _figures.Find(IsOpen)
+            .Where(v => filter is null || Matches(filter, v))
+            .GroupBy(v => (v.SeriesId, v.Unit))
+            .Where(series => series.Select(v => v.SourceId).Distinct(StringComparer.Ordinal).Skip(1).Any())
+            .SelectMany(series => series.SelectMany(a => series
+                .Where(b => string.CompareOrdinal(a.SourceId, b.SourceId) < 0 && !Agreement.Agree(a.Value, b.Value))
+                .Select(b => new Conflict(a, b))))
+            .OrderBy(c => c.Recorded, ReadingOrder)];
+
+    public int ConfirmationCount(long figureId) => _confirmations.Count(BsonExpression.Create("FigureId = @0", figureId));
+
+    /// <summary>The latest stored version of every bulletin URL (optionally of one source), for re-extraction.</summary>
+    public IReadOnlyList<StoredDocument> LatestDocuments(string? sourceId = null) =>
+        [.. _documents.FindAll()
+            .Where(d => sourceId is null || d.SourceId == sourceId)
+            .GroupBy(d => d.Url, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(d => d.Id)!)
+            .OrderBy(d => d.Id)];
+
+    private static bool Matches(FigureFilter f, FigureVersion v) =>
+        (f.Reporter is null || f.Reporter == v.Reporter) && (f.Flow is null || f.Flow == v.Flow)
+        && (f.Product is null || f.Product == v.Product) && (f.Partner is null || f.Partner == v.Partner)
+        && (f.Period is null || f.Period == v.Period) && (f.Measure is null || f.Measure == v.Measure)
+        && (f.Source is null || f.Source == v.SourceId);
+}

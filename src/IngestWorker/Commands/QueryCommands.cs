@@ -1,0 +1,204 @@
+using System.CommandLine;
+using System.Globalization;
+using IngestWorker.Core.Sources;
+using IngestWorker.Core.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace IngestWorker.Commands;
+
+/// <summary>Commands that read the store: <c>figures</c>, <c>history</c>, <c>changes</c>, <c>conflicts</c>, <c>export</c>, <c>sources</c>.</summary>
+internal static class QueryCommands
+{
+    private static readonly string[] VersionColumns =
+        ["reporter", "flow", "product", "partner", "period", "measure", "basis", "adjustment", "value", "unit",
+         "version", "reason", "recorded_at", "superseded_at", "source", "document_url", "evidence"];
+
+    /// <summary>Table output leaves out the long columns; json and csv carry them all.</summary>
+    private static readonly string[] TableColumns = [.. VersionColumns.Except(["adjustment", "document_url", "evidence"])];
+
+    private static object?[] Row(FigureVersion f) =>
+    [
+        f.Reporter, f.Flow, f.Product, f.Partner, f.Period, f.Measure, f.Basis, f.Adjustment, f.Value, f.Unit,
+        f.Version, f.Reason, f.RecordedAt, f.SupersededAt, f.SourceId, f.DocumentUrl, f.Evidence,
+    ];
+
+    private static void WriteVersions(ParseResult result, Option<string> format, IEnumerable<FigureVersion> versions)
+    {
+        var chosen = result.GetValue(format)!;
+        var columns = chosen == "table" ? TableColumns : VersionColumns;
+        var indexes = columns.Select(c => Array.IndexOf(VersionColumns, c)).ToArray();
+        Output.Write(result.InvocationConfiguration.Output, chosen, columns, versions.Select(v =>
+        {
+            var row = Row(v);
+            return indexes.Select(i => row[i]).ToArray();
+        }));
+    }
+
+    public static Command Figures(Option<string?> db)
+    {
+        var filter = new FilterOptions(required: false);
+        var asOf = new Option<string?>("--as-of") { Description = "Show the figures as they were known at this instant (ISO 8601, UTC unless an offset is given)." };
+        var format = FormatOption();
+        var command = new Command("figures", "List the current value of each figure (the highest-priority source wins), or the values known at an instant.") { asOf, format };
+        filter.AddTo(command);
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result.GetValue(db), (store, configuration) =>
+        {
+            if (!TryParseInstant(result, asOf, out var instant))
+            {
+                return Task.FromResult(HostRunner.ConfigurationError);
+            }
+
+            WriteVersions(result, format, store.Current(filter.Read(result), instant, Priorities(configuration)));
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    public static Command History(Option<string?> db)
+    {
+        var filter = new FilterOptions(required: true);
+        var format = FormatOption();
+        var command = new Command("history", "Every version of a figure from every source, with recorded and superseded instants, reason, source, URL and evidence.") { format };
+        filter.AddTo(command);
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result.GetValue(db), (store, _) =>
+        {
+            WriteVersions(result, format, store.History(filter.Read(result)));
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    public static Command Changes(Option<string?> db)
+    {
+        var since = new Option<string?>("--since") { Description = "Instant (ISO 8601, UTC unless an offset is given) after which to list new and revised figures.", Required = true };
+        var format = FormatOption();
+        var command = new Command("changes", "New, revised and re-extracted figures recorded since an instant, oldest first.") { since, format };
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result.GetValue(db), (store, _) =>
+        {
+            if (!TryParseInstant(result, since, out var instant))
+            {
+                return Task.FromResult(HostRunner.ConfigurationError);
+            }
+
+            WriteVersions(result, format, store.ChangesSince(instant!.Value));
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    public static Command Conflicts(Option<string?> db)
+    {
+        var format = FormatOption();
+        var command = new Command("conflicts", "Figures on which sources disagree beyond the precision they were stated with.") { format };
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result.GetValue(db), (store, _) =>
+        {
+            Output.Write(result.InvocationConfiguration.Output, result.GetValue(format)!,
+                ["reporter", "flow", "product", "partner", "period", "measure", "basis", "value", "source", "other_value", "other_source"],
+                store.Conflicts().Select(c => new object?[]
+                {
+                    c.Recorded.Reporter, c.Recorded.Flow, c.Recorded.Product, c.Recorded.Partner, c.Recorded.Period, c.Recorded.Measure,
+                    c.Recorded.Basis, c.Recorded.Value, c.Recorded.SourceId, c.Other.Value, c.Other.SourceId,
+                }));
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    public static Command Export(Option<string?> db)
+    {
+        var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var asOf = new Option<string?>("--as-of") { Description = "Only the versions recorded by this instant." };
+        var command = new Command("export", "The whole store, one row per figure version, in a stable column order (for spreadsheets and pandas).") { format, asOf };
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result.GetValue(db), (store, _) =>
+        {
+            if (!TryParseInstant(result, asOf, out var instant))
+            {
+                return Task.FromResult(HostRunner.ConfigurationError);
+            }
+
+            Output.Write(result.InvocationConfiguration.Output, result.GetValue(format)!, VersionColumns, store.Export(instant).Select(Row));
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    public static Command Sources(Option<string?> db)
+    {
+        var format = FormatOption();
+        var command = new Command("sources", "List the configured sources with their last run, last success, last error and failure count.") { format };
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result.GetValue(db), (store, configuration) =>
+        {
+            Output.Write(result.InvocationConfiguration.Output, result.GetValue(format)!,
+                ["id", "kind", "enabled", "schedule", "time_zone", "priority", "last_run", "last_success", "failures", "last_error"],
+                Configured(configuration).Select(s => (Source: s, State: store.SourceState(s.Id))).Select(x => new object?[]
+                {
+                    x.Source.Id, x.Source.Kind, x.Source.Enabled ? "yes" : "no", x.Source.Schedule, x.Source.TimeZone, x.Source.Priority,
+                    x.State.LastRunAt, x.State.LastSuccessAt, x.State.ConsecutiveFailures, x.State.LastError,
+                }));
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static List<SourceDefinition> Configured(IConfiguration configuration) =>
+        configuration.GetSection(SourcesOptions.SectionName).Get<List<SourceDefinition>>() ?? [];
+
+    private static Func<string, int> Priorities(IConfiguration configuration)
+    {
+        var priorities = Configured(configuration).ToDictionary(s => s.Id, s => s.Priority, StringComparer.OrdinalIgnoreCase);
+        return id => priorities.GetValueOrDefault(id);
+    }
+
+    private static Option<string> FormatOption()
+    {
+        var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong(Output.Formats);
+        return format;
+    }
+
+    private static bool TryParseInstant(ParseResult result, Option<string?> option, out DateTime? instant) =>
+        TryParseInstant(result, option.Name, result.GetValue(option), out instant);
+
+    private static bool TryParseInstant(ParseResult result, string name, string? text, out DateTime? instant)
+    {
+        instant = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            instant = parsed.UtcDateTime;
+            return true;
+        }
+
+        result.InvocationConfiguration.Error.WriteLine($"{name} '{text}' is not an instant (for example 2025-12-01 or 2025-12-01T09:00:00+09:00)");
+        return false;
+    }
+
+    /// <summary>The key filters shared by <c>figures</c> and <c>history</c>.</summary>
+    private sealed class FilterOptions(bool required)
+    {
+        private readonly Option<string?> _reporter = new("--reporter") { Description = "Economy (ISO alpha-2), e.g. KR.", Required = required };
+        private readonly Option<string?> _flow = new("--flow") { Description = "exports, imports or balance.", Required = required };
+        private readonly Option<string?> _product = new("--product") { Description = "total or a product slug, e.g. semiconductors.", Required = required };
+        private readonly Option<string?> _partner = new("--partner") { Description = "world, an ISO alpha-2 code or a bloc slug.", Required = required };
+        private readonly Option<string?> _period = new("--period") { Description = "YYYY-MM, YYYY, YYYY-MM/YYYY-MM or a day span.", Required = required };
+        private readonly Option<string?> _measure = new("--measure") { Description = "value, yoy_pct, mom_pct, share_pct, daily_avg_value, daily_avg_yoy_pct." };
+        private readonly Option<string?> _source = new("--source") { Description = "Only this source's versions." };
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new[] { _reporter, _flow, _product, _partner, _period, _measure, _source })
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        public FigureFilter Read(ParseResult result) => new(
+            result.GetValue(_reporter)?.ToUpperInvariant(), result.GetValue(_flow), result.GetValue(_product), result.GetValue(_partner),
+            result.GetValue(_period), result.GetValue(_measure), result.GetValue(_source));
+    }
+}
