@@ -1,3 +1,7 @@
+using HtmlAgilityPack;
+using IngestWorker.Extraction.Html;
+using IngestWorker.Extraction.Rules;
+
 namespace IngestWorker.Extraction;
 
 /// <summary>
@@ -7,7 +11,10 @@ namespace IngestWorker.Extraction;
 public sealed class FigureExtractor
 {
     /// <summary>Changes whenever the records produced for some input change, so archives can be re-extracted.</summary>
-    public const string Version = "0";
+    public const string Version = "1";
+
+    /// <summary>Inputs beyond this many characters are read up to it: bulletins are a few pages long.</summary>
+    private const int MaxInput = 2_000_000;
 
     /// <summary>Every figure the bulletin states, to the extraction contract.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance API: callers hold one extractor.")]
@@ -15,13 +22,32 @@ public sealed class FigureExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(context);
-        throw new NotImplementedException("extraction arrives with the extraction work");
+        var input = html.Length > MaxInput ? html[..MaxInput] : html;
+        var blocks = LooksLikeHtml(input) ? MainContent.Read(Load(input)) : PlainText.Read(input);
+        return DocumentReader.Read(blocks, context);
     }
 
     /// <summary>The bulletin's own title, stated publication date and language, where it states them.</summary>
     public static BulletinMetadata ReadMetadata(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        throw new NotImplementedException("extraction arrives with the extraction work");
+        var input = html.Length > MaxInput ? html[..MaxInput] : html;
+        return Metadata.Read(Load(input), input);
+    }
+
+    private static HtmlDocument Load(string html)
+    {
+        var doc = new HtmlDocument { OptionFixNestedTags = false, OptionCheckSyntax = false };
+        doc.LoadHtml(html);
+        return doc;
+    }
+
+    private static bool LooksLikeHtml(string text)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, 4000));
+        return head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<p", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<div", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<!doctype", StringComparison.OrdinalIgnoreCase) || head.Contains("<br", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<table", StringComparison.OrdinalIgnoreCase);
     }
 }

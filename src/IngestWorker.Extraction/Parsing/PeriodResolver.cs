@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace IngestWorker.Extraction.Parsing;
+
+/// <summary>Turns matched period phrases into periods, resolving what the text leaves implicit against the publication date.</summary>
+internal sealed class PeriodResolver(DateOnly published, Period? anchor, string reporter)
+{
+    /// <summary>The bulletin's main period, or the month before publication when unknown.</summary>
+    public Period Anchor => anchor ?? Period.Year(published.Year);
+
+    private int AnchorYear => anchor?.End.Year ?? published.Year;
+
+    /// <summary>A month named without its year is the latest such month not after publication.</summary>
+    public int YearOfMonth(int month) => month <= published.Month ? published.Year : published.Year - 1;
+
+    public Period? Fiscal(Match m)
+    {
+        var y1 = FullYear(m.Groups["y1"].Value);
+        if (y1 is null)
+        {
+            return null;
+        }
+
+        var startMonth = reporter switch { "US" => 10, "AU" or "NZ" => 7, _ => 4 };
+        int startYear;
+        if (m.Groups["y2"].Success)
+        {
+            startYear = y1.Value;
+        }
+        else
+        {
+            // A single-year fiscal name: Japan's fiscal 2023 starts in 2023; India's FY23 and US FY2024 end in that year.
+            startYear = reporter is "IN" or "US" ? y1.Value - 1 : y1.Value;
+        }
+
+        var start = new DateOnly(startYear, startMonth, 1);
+        var end = start.AddMonths(11);
+        return Valid(startYear) ? Period.Months(start.Year, start.Month, end.Year, end.Month) : null;
+    }
+
+    public static Period? CompactSpan(Match m)
+    {
+        var m1 = Periods.MonthNumber(m.Groups["m1"].Value);
+        var m2 = Periods.MonthNumber(m.Groups["m2"].Value);
+        var y1 = FullYear(m.Groups["y1"].Value);
+        var y2 = FullYear(m.Groups["y2"].Value);
+        return m1 > 0 && m2 > 0 && y1 is not null && y2 is not null && (y1 < y2 || (y1 == y2 && m1 <= m2))
+            ? Period.Months(y1.Value, m1, y2.Value, m2) : null;
+    }
+
+    public Period? YearStartToDay(Match m)
+    {
+        var d = Periods.SmallNumber(m.Groups["d"].Value);
+        var month = published.Month;
+        return DaySafe(published.Year, month, d) is { } end ? Period.Days(new DateOnly(published.Year, 1, 1), end) : null;
+    }
+
+    public Period? KoreanYearToDay(Match m)
+    {
+        var month = m.Groups["m"].Success ? Periods.SmallNumber(m.Groups["m"].Value) : published.Month;
+        var d = Periods.SmallNumber(m.Groups["d"].Value);
+        var year = month >= 1 && month <= 12 ? YearOfMonth(month) : published.Year;
+        return DaySafe(year, month, d) is { } end ? Period.Days(new DateOnly(year, 1, 1), end) : null;
+    }
+
+    public Period? FirstDays(string days, string monthName, string yearText, string koreanMonth = "")
+    {
+        var n = Periods.SmallNumber(days);
+        var month = monthName.Length > 0 ? Periods.MonthNumber(monthName)
+            : koreanMonth.Length > 0 ? Periods.SmallNumber(koreanMonth)
+            : anchor is { Kind: PeriodKind.DaySpan or PeriodKind.Month } a ? a.End.Month : published.Month;
+        if (month is < 1 or > 12)
+        {
+            return null;
+        }
+
+        var year = FullYear(yearText) ?? (anchor is { Kind: PeriodKind.DaySpan or PeriodKind.Month } b && b.End.Month == month ? b.End.Year : YearOfMonth(month));
+        return DaySafe(year, month, n) is { } end ? Period.Days(new DateOnly(year, month, 1), end) : null;
+    }
+
+    public Period? MonthDays(Match m)
+    {
+        var month = Periods.MonthNumber(m.Groups["m"].Value);
+        var d1 = Periods.SmallNumber(m.Groups["d1"].Value);
+        var d2 = Periods.SmallNumber(m.Groups["d2"].Value);
+        if (month == 0 || d1 < 1 || d2 <= d1)
+        {
+            return null;
+        }
+
+        var year = YearOfMonth(month);
+        return DaySafe(year, month, d1) is { } s && DaySafe(year, month, d2) is { } e ? Period.Days(s, e) : null;
+    }
+
+    public Period? FirstMonths(Match m)
+    {
+        var n = Periods.SmallNumber(m.Groups["n"].Value);
+        var year = FullYear(m.Groups["y"].Value) ?? (n >= published.Month ? published.Year - 1 : published.Year);
+        return n is >= 2 and <= 12 && Valid(year) ? Period.Months(year, 1, year, n) : null;
+    }
+
+    public Period? MonthSpan(Match m)
+    {
+        var m1 = Periods.MonthNumber(m.Groups["m1"].Value);
+        var m2 = Periods.MonthNumber(m.Groups["m2"].Value);
+        if (m1 == 0 || m2 == 0)
+        {
+            return null;
+        }
+
+        var y2 = FullYear(m.Groups["y2"].Value) ?? RelativeYear(m.Groups["rel"].Value) ?? YearOfMonth(m2);
+        var y1 = FullYear(m.Groups["y1"].Value) ?? (m1 <= m2 ? y2 : y2 - 1);
+        return Valid(y1) && Valid(y2) && (y1 < y2 || (y1 == y2 && m1 < m2)) ? Period.Months(y1, m1, y2, m2) : null;
+    }
+
+    public Period? Quarter(Match m)
+    {
+        var q = m.Groups["q"].Success ? Periods.SmallNumber(m.Groups["q"].Value) : m.Groups["ord"].Value[0] switch
+        {
+            'f' when m.Groups["ord"].Value.StartsWith("fi", StringComparison.Ordinal) && m.Groups["ord"].Value.Length == 5 => 1,
+            'f' => 4, 's' => 2, 't' => 3, '1' => 1, '2' => 2, '3' => 3, _ => 4,
+        };
+        var lastMonth = q * 3;
+        var year = FullYear(m.Groups["y"].Value) ?? RelativeYear(m.Groups["rel"].Value) ?? YearOfMonth(lastMonth);
+        return Valid(year) ? Period.Months(year, lastMonth - 2, year, lastMonth) : null;
+    }
+
+    public Period? Month(Match m)
+    {
+        var month = Periods.MonthNumber(m.Groups["m"].Value);
+        if (month == 0)
+        {
+            return null;
+        }
+
+        var year = FullYear(m.Groups["y"].Value) ?? FullYear(m.Groups["yy"].Value);
+        if (year is null)
+        {
+            year = YearOfMonth(month);
+            var rel = m.Groups["rel"].Value;
+            if (rel.StartsWith("last", StringComparison.Ordinal))
+            {
+                year--;
+            }
+            else if (rel.StartsWith("next", StringComparison.Ordinal))
+            {
+                year++;
+            }
+        }
+
+        return Valid(year.Value) ? Period.Month(year.Value, month) : null;
+    }
+
+    public Period? KoreanMonthSpan(Match m)
+    {
+        var m1 = Periods.SmallNumber(m.Groups["m1"].Value);
+        var m2 = Periods.SmallNumber(m.Groups["m2"].Value);
+        if (m1 is < 1 or > 12 || m2 is < 1 or > 12 || m1 >= m2)
+        {
+            return null;
+        }
+
+        var year = FullYear(m.Groups["y"].Value) ?? YearOfMonth(m2);
+        return Valid(year) ? Period.Months(year, m1, year, m2) : null;
+    }
+
+    public Period? KoreanMonth(Match m)
+    {
+        var month = Periods.SmallNumber(m.Groups["m"].Value);
+        if (month is < 1 or > 12)
+        {
+            return null;
+        }
+
+        var year = FullYear(m.Groups["y"].Value) ?? YearOfMonth(month);
+        return Valid(year) ? Period.Month(year, month) : null;
+    }
+
+    public Period? Relative(string phrase)
+    {
+        var lastMonth = published.AddMonths(-1);
+        return phrase switch
+        {
+            "last month" or "지난달" => Period.Month(lastMonth.Year, lastMonth.Month),
+            "this month" or "이달" => Period.Month(published.Year, published.Month),
+            "next month" => Period.Month(published.AddMonths(1).Year, published.AddMonths(1).Month),
+            "전월" => anchor is { Kind: PeriodKind.Month } a
+                ? Period.Month(a.Start.AddMonths(-1).Year, a.Start.AddMonths(-1).Month)
+                : Period.Month(published.AddMonths(-2).Year, published.AddMonths(-2).Month),
+            "연간" => Period.Year(AnchorYear),
+            _ when phrase.Contains("whole", StringComparison.Ordinal) || phrase.Contains("full", StringComparison.Ordinal)
+                || phrase.Contains("entire", StringComparison.Ordinal) => Period.Year(AnchorYear),
+            _ => RelativeYear(phrase) is { } y ? Period.Year(y) : null,
+        };
+    }
+
+    public static Period? Year(string text) => FullYear(text) is { } y && Valid(y) ? Period.Year(y) : null;
+
+    private int? RelativeYear(string phrase)
+    {
+        if (phrase.Length == 0)
+        {
+            return null;
+        }
+
+        if (phrase.StartsWith("last", StringComparison.Ordinal) || phrase is "지난해" or "작년")
+        {
+            return published.Year - 1;
+        }
+
+        if (phrase.StartsWith("next", StringComparison.Ordinal) || phrase == "내년")
+        {
+            return published.Year + 1;
+        }
+
+        if (phrase.StartsWith("this", StringComparison.Ordinal) || phrase is "올해" or "금년")
+        {
+            return published.Year;
+        }
+
+        return phrase.StartsWith("the", StringComparison.Ordinal) ? AnchorYear : null;
+    }
+
+    private static int? FullYear(string text)
+    {
+        if (text.Length is not (2 or 4) || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+        {
+            return null;
+        }
+
+        return text.Length == 2 ? 2000 + y : y;
+    }
+
+    private static bool Valid(int year) => year is >= 1950 and <= 2100;
+
+    private static DateOnly? DaySafe(int year, int month, int day) =>
+        Valid(year) && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace IngestWorker.Extraction.Parsing;
+
+/// <summary>
+/// Finds period phrases (months, years, spans, quarters, fiscal years, parts of a month, relative
+/// phrases; English and Korean) in lowercased text and resolves them against the publication date
+/// and the bulletin's main period.
+/// </summary>
+internal static partial class Periods
+{
+    private const string Mon = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+
+    [GeneratedRegex(@"\b(?:fy|fiscal(?:\syear)?)\s?'?(?<y1>\d{4}|\d{2})(?:\s?[-–/]\s?(?<y2>\d{4}|\d{2}))?\b", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex FiscalRegex();
+
+    [GeneratedRegex(@"\b(?<m1>" + Mon + @")(?<y1>\d{2})\s?[-–]\s?(?<m2>" + Mon + @")(?<y2>\d{2})\b", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex CompactSpanRegex();
+
+    [GeneratedRegex(@"\bfrom\s(?:1\s?january|january\s1|the\s(?:start|beginning)\sof\sthe\syear)\s(?:to|through|till|until)\s(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)?(?:\sof\s(?:this|the)\smonth)?", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex YearStartToDayRegex();
+
+    [GeneratedRegex(@"\bfrom\s(?:the\s)?(?:first|1st)\s(?:to|through|till|until)\s(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)?(?:\sof\s(?:this|the)\smonth|\sof\s(?<m>" + Mon + @"))?", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex FirstToDayRegex();
+
+    [GeneratedRegex(@"\b(?:the\s)?first\s(?<n>\d{1,2}|ten|twenty|fifteen|five|seven)\s(?:working\s)?days(?:\sof\s(?:(?<m>" + Mon + @")\.?(?:\s(?<y>\d{4}))?|this\smonth|the\smonth))?", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex FirstDaysRegex();
+
+    [GeneratedRegex(@"\b(?<m>" + Mon + @")\.?\s(?<d1>\d{1,2})\s?(?:-|–|to|through)\s?(?<d2>\d{1,2})\b(?!\s?(?:%|percent|billion|million))", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex MonthDaysRegex();
+
+    [GeneratedRegex(@"\b(?<m>" + Mon + @")\.?\s(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s?(?:-|–|to|through)\s?\d)(?!\s?(?:%|percent|billion|million))(?:,?\s\d{4})?|\b\d{1,2}\s(?<m>" + Mon + @")\.?,?\s\d{4}\b|\d{1,2}월\s?\d{1,2}일|\d{4}[.-]\d{1,2}[.-]\d{1,2}", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex DateRegex();
+
+    [GeneratedRegex(@"\b(?:the\s)?first\s(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\smonths(?:\sof\s(?:the\syear|this\syear|(?<y>\d{4})))?", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex FirstMonthsRegex();
+
+    [GeneratedRegex(@"\b(?<m1>" + Mon + @")\.?,?(?:\s(?<y1>\d{4}))?\s?(?:-|–|to|through|thru|till|until|~)\s?(?<m2>" + Mon + @")\b\.?,?(?:\s(?:of\s)?(?<y2>\d{4})|\s(?:of\s)?(?<rel>this\syear|last\syear|the\syear|next\syear))?", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex MonthSpanRegex();
+
+    [GeneratedRegex(@"\b(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)\squarter|q(?<q>[1-4]))(?:\s(?:of\s)?(?<y>\d{4})|\s(?:of\s)?(?<rel>this\syear|last\syear))?", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex QuarterRegex();
+
+    [GeneratedRegex(@"\b(?<m>" + Mon + @")\b\.?(?:-(?<yy>\d{2})\b|,?\s(?:of\s)?(?<y>\d{4})\b|\s(?:of\s)?(?<rel>this\syear|last\syear|next\syear))?", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex MonthRegex();
+
+    [GeneratedRegex(@"(?<![\d$.,])(?<y>(?:19|20)\d{2})(?:년)?(?![\d%]|[.,]\d|\s?(?:percent|billion|million|trillion))", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex YearRegex();
+
+    [GeneratedRegex(@"(?:(?<y>\d{4})년\s?)?(?<m1>\d{1,2})\s?[~-]\s?(?<m2>\d{1,2})월", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex KoreanMonthSpanRegex();
+
+    [GeneratedRegex(@"(?:(?:이달|(?<m>\d{1,2})월)\s?)(?:1일?\s?[~-]\s?|1일부터\s?)(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex KoreanDaySpanRegex();
+
+    [GeneratedRegex(@"연초부터\s?(?:이달\s?|(?<m>\d{1,2})월\s?)?(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex KoreanYearToDayRegex();
+
+    [GeneratedRegex(@"(?:(?<y>\d{4})년\s?)?(?<m>\d{1,2})월", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex KoreanMonthRegex();
+
+    [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?same\s(?:period|month|stretch|time|days)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore)|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|지난해\s?같은\s?(?:달|기간)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex YearEarlierRegex();
+
+    [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|지난달|이달|전월|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex RelativeRegex();
+
+    [GeneratedRegex(@"(?:\bfrom|\bover|\bthan|\bcompared\s(?:with|to)|\bversus|\bvs\.?|\bsince|\bbefore|\bagainst|\bthan\sin|\bfrom\sin)\s(?:the\s)?(?:levels?\sof\s|level\sin\s)?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex ComparisonBeforeRegex();
+
+    [GeneratedRegex(@"^\s?(?:보다|대비|에\s?비해|과\s?비교|와\s?비교|比)", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex KoreanComparisonAfterRegex();
+
+    /// <summary>Finds and resolves period phrases in <paramref name="lower"/> (the lowercased sentence); <paramref name="original"/> keeps case for "May".</summary>
+    public static List<PeriodCue> Find(string original, string lower, DateOnly published, Period? anchor, string reporter)
+    {
+        var cues = new List<PeriodCue>();
+        var resolver = new PeriodResolver(published, anchor, reporter);
+
+        foreach (var m in SafeRegex.Matches(YearEarlierRegex(), lower))
+        {
+            Add(cues, m, resolver.Anchor, PeriodRole.YearEarlier);
+        }
+
+        foreach (var m in SafeRegex.Matches(FiscalRegex(), lower))
+        {
+            Add(cues, m, resolver.Fiscal(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(CompactSpanRegex(), lower))
+        {
+            Add(cues, m, PeriodResolver.CompactSpan(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(YearStartToDayRegex(), lower))
+        {
+            Add(cues, m, resolver.YearStartToDay(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(FirstToDayRegex(), lower))
+        {
+            Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, m.Groups["m"].Value, ""), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(FirstDaysRegex(), lower))
+        {
+            Add(cues, m, resolver.FirstDays(m.Groups["n"].Value, m.Groups["m"].Value, m.Groups["y"].Value), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(MonthDaysRegex(), lower))
+        {
+            Add(cues, m, resolver.MonthDays(m), PeriodRole.Normal);
+        }
+
+        // A calendar date ("Sept. 1", "04 APR 2022") is when something was said, not a period figures cover.
+        foreach (var m in SafeRegex.Matches(DateRegex(), lower))
+        {
+            if (!m.Groups["m"].Success || char.IsUpper(original[m.Groups["m"].Index]))
+            {
+                Add(cues, m, resolver.Anchor, PeriodRole.Comparison);
+            }
+        }
+
+        foreach (var m in SafeRegex.Matches(FirstMonthsRegex(), lower))
+        {
+            Add(cues, m, resolver.FirstMonths(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(MonthSpanRegex(), lower))
+        {
+            Add(cues, m, resolver.MonthSpan(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(QuarterRegex(), lower))
+        {
+            Add(cues, m, resolver.Quarter(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(KoreanYearToDayRegex(), lower))
+        {
+            Add(cues, m, resolver.KoreanYearToDay(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(KoreanDaySpanRegex(), lower))
+        {
+            Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, "", "", m.Groups["m"].Value), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(KoreanMonthSpanRegex(), lower))
+        {
+            Add(cues, m, resolver.KoreanMonthSpan(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(MonthRegex(), lower))
+        {
+            if (IsMonthWord(original, m))
+            {
+                Add(cues, m, resolver.Month(m), PeriodRole.Normal);
+            }
+        }
+
+        foreach (var m in SafeRegex.Matches(KoreanMonthRegex(), lower))
+        {
+            Add(cues, m, resolver.KoreanMonth(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(RelativeRegex(), lower))
+        {
+            Add(cues, m, resolver.Relative(m.Value), PeriodRole.Normal);
+        }
+
+        foreach (var m in SafeRegex.Matches(YearRegex(), lower))
+        {
+            Add(cues, m, PeriodResolver.Year(m.Groups["y"].Value), PeriodRole.Normal);
+        }
+
+        cues.Sort((a, b) => a.Start.CompareTo(b.Start));
+        for (var i = 0; i < cues.Count; i++)
+        {
+            var c = cues[i];
+            if (c.Role == PeriodRole.Normal && IsComparison(lower, c))
+            {
+                cues[i] = c with { Role = PeriodRole.Comparison };
+            }
+        }
+
+        return cues;
+    }
+
+    private static bool IsComparison(string lower, PeriodCue cue)
+    {
+        var before = lower[Math.Max(0, cue.Start - 30)..cue.Start];
+        if (before.EndsWith("dated from ", StringComparison.Ordinal) || before.EndsWith("dating from ", StringComparison.Ordinal)
+            || before.EndsWith("dates from ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (SafeRegex.IsMatch(ComparisonBeforeRegex(), before))
+        {
+            // "from January to November" and "from the first to the 10th": the "from" opens the span itself.
+            return !(cue.Period.Kind is PeriodKind.MonthSpan or PeriodKind.DaySpan && before.TrimEnd().EndsWith("from", StringComparison.Ordinal));
+        }
+
+        var after = lower[cue.End..Math.Min(lower.Length, cue.End + 8)];
+        return SafeRegex.IsMatch(KoreanComparisonAfterRegex(), after);
+    }
+
+    /// <summary>English month names count when capitalised in the source ("May", not the verb "may").</summary>
+    private static bool IsMonthWord(string original, Match m)
+    {
+        var start = m.Groups["m"].Index;
+        if (start >= original.Length || !char.IsUpper(original[start]))
+        {
+            return false;
+        }
+
+        // A bare three-letter abbreviation needs its period or a number ("Oct.", "Mar-22"); "Mar" alone may be a name.
+        var name = m.Groups["m"].Value;
+        return name.Length > 3 || name is "may" || m.Length > name.Length;
+    }
+
+    private static void Add(List<PeriodCue> cues, Match m, Period? period, PeriodRole role)
+    {
+        if (period is null)
+        {
+            return;
+        }
+
+        var start = m.Index;
+        var end = m.Index + m.Length;
+        while (end > start && char.IsWhiteSpace(m.Value[end - start - 1]))
+        {
+            end--;
+        }
+
+        foreach (var c in cues)
+        {
+            if (start < c.End && c.Start < end)
+            {
+                return;
+            }
+        }
+
+        cues.Add(new PeriodCue(start, end, period.Value, role));
+    }
+
+    internal static int MonthNumber(string name) => name.Length < 3 ? 0 : name[..3] switch
+    {
+        "jan" => 1, "feb" => 2, "mar" => 3, "apr" => 4, "may" => 5, "jun" => 6,
+        "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, "dec" => 12, _ => 0,
+    };
+
+    internal static int SmallNumber(string word) => word switch
+    {
+        "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8,
+        "nine" => 9, "ten" => 10, "eleven" => 11, "fifteen" => 15, "twenty" => 20,
+        _ => int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0,
+    };
+}

@@ -1,0 +1,107 @@
+using IngestWorker.Extraction.Html;
+using IngestWorker.Extraction.Parsing;
+using IngestWorker.Extraction.Tables;
+using IngestWorker.Extraction.Text;
+using IngestWorker.Extraction.Vocabulary;
+
+namespace IngestWorker.Extraction.Rules;
+
+/// <summary>Reads the blocks of one bulletin, top to bottom: context first (reporter, main period, treatment), then every paragraph and table.</summary>
+internal static class DocumentReader
+{
+    private const int MaxBlocks = 5_000;
+    private const int MaxSentences = 20_000;
+
+    public static List<FigureRecord> Read(List<ContentBlock> blocks, BulletinContext context)
+    {
+        if (blocks.Count > MaxBlocks)
+        {
+            blocks = blocks.GetRange(0, MaxBlocks);
+        }
+
+        var allText = string.Join("\n", blocks.Select(b => b.Text));
+        var lowerAll = allText.ToLowerInvariant();
+        var korean = context.Language is { } lang ? lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase) : Language.IsKorean(allText);
+        var reporter = Reporters.Detect(lowerAll, context.DefaultReporter, korean);
+        if (reporter is null)
+        {
+            return []; // whose trade it is cannot be told: no record is certain.
+        }
+
+        var lexicon = lowerAll.Contains("goods and services", StringComparison.Ordinal) ? Lexicon.WithGoodsAndServices : Lexicon.Default;
+        var doc = new DocumentContext
+        {
+            Published = context.Published,
+            Reporter = reporter,
+            Main = MainPeriod.Find(blocks, context.Published, reporter),
+            Lexicon = lexicon,
+            Korean = korean,
+            Seasonal = SeasonalNote(blocks),
+        };
+
+        var extracted = new List<Extracted>();
+        var skippingSection = false;
+        var sentences = 0;
+        foreach (var block in blocks)
+        {
+            if (block.IsHeading)
+            {
+                skippingSection = new Measures(block.Text.ToLowerInvariant()).IsMovingAverage;
+                continue;
+            }
+
+            if (skippingSection)
+            {
+                continue;
+            }
+
+            if (block.Table is { } table)
+            {
+                TableReader.Read(table, doc, extracted);
+                continue;
+            }
+
+            var split = Sentences.Split(block.Text);
+            if (split.Exists(s => new Measures(s.ToLowerInvariant()).IsMovingAverage))
+            {
+                continue;
+            }
+
+            var paragraph = new ParagraphState(doc.Main);
+            foreach (var sentence in split)
+            {
+                if (sentences++ > MaxSentences)
+                {
+                    break;
+                }
+
+                SentenceReader.Read(sentence, doc, paragraph, extracted);
+            }
+        }
+
+        return Deduper.Merge(extracted);
+    }
+
+    /// <summary>A note without figures that says the data are seasonally adjusted covers the whole release.</summary>
+    private static bool SeasonalNote(List<ContentBlock> blocks)
+    {
+        foreach (var b in blocks)
+        {
+            if (b.Table is not null || b.IsHeading)
+            {
+                continue;
+            }
+
+            foreach (var s in Sentences.Split(b.Text))
+            {
+                var lower = s.ToLowerInvariant();
+                if (Measures.MentionsSeasonalAdjustment(lower) && Money.Find(s).Count == 0 && Percent.Find(s).Count == 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

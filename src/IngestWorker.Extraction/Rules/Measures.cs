@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using IngestWorker.Extraction.Parsing;
+
+namespace IngestWorker.Extraction.Rules;
+
+/// <summary>Sentence-level readings that decide a figure's measure, basis and adjustment.</summary>
+internal sealed partial class Measures(string lower)
+{
+    [GeneratedRegex(@"moving\saverage|three\smonths\sending|three-month\saverage|3개월\s?이동", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex MovingAverageRegex();
+
+    [GeneratedRegex(@"(?:accounting\sfor|accounted\sfor|accounts\sfor|account\sfor|share\sof|made\sup|making\sup|makes\sup|took\sup|taking\sup|represent(?:s|ed|ing)?|비중은?|비중이|비중)\s?(?:about\s|around\s|some\s)?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex ShareBeforeRegex();
+
+    [GeneratedRegex(@"^\s?(?:of\s(?:the\s)?(?:total|all|overall|entire|country's|nation's|korea's|its|\w+'s\s(?:total|overall))|share\b|를\s?차지|을\s?차지)", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex ShareAfterRegex();
+
+    [GeneratedRegex(@"from\sthe\sprevious\s(?:month|quarter)|from\sa\smonth\s(?:earlier|ago|before)|(?:month|quarter)[\s-]on[\s-](?:month|quarter)|\bon[\s-]month\b|\bm/m\b|\bmom\b|\bq/q\b|over\sthe\s(?:previous|prior)\s(?:month|quarter)|from\sthe\sprior\s(?:month|quarter)|전월\s?대비|전월비|전월보다|전분기\s?대비", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex PreviousPeriodRegex();
+
+    [GeneratedRegex(@"\b(?:forecast(?:s|ed|ing)?|project(?:ed|s|ion|ions)?|expect(?:ed|s|ations?)?|polls?|polled|median|consensus|outlook|targets?|targeted|predict(?:ed|s|ion)?|anticipat\w+|looked\sfor)\b|전망|내다봤|내다본|예상|목표|예측", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex ForecastRegex();
+
+    [GeneratedRegex(@"than\s(?:had\s been\s|was\s)?(?:expected|forecast|anticipated|predicted)|unexpected", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex NotForecastRegex();
+
+    [GeneratedRegex(@"seasonally[\s-]adjusted|adjusted\sfor\sseason|seasonal(?:ly)?\sadjust|계절\s?조정", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex SeasonalRegex();
+
+    [GeneratedRegex(@"^\s?(?:의\s?)?(?<s>흑자|적자)", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex KoreanBalanceRegex();
+
+    private IReadOnlyList<Match>? _forecasts;
+
+    public bool IsMovingAverage { get; } = SafeRegex.IsMatch(MovingAverageRegex(), lower);
+
+    public bool IsSeasonal { get; } = SafeRegex.IsMatch(SeasonalRegex(), lower);
+
+    public static bool MentionsSeasonalAdjustment(string lower) => SafeRegex.IsMatch(SeasonalRegex(), lower);
+
+    public bool IsShare(int start, int end) =>
+        SafeRegex.IsMatch(ShareBeforeRegex(), lower[Math.Max(0, start - 30)..start])
+        || SafeRegex.IsMatch(ShareAfterRegex(), lower[end..Math.Min(lower.Length, end + 40)]);
+
+    public bool IsPreviousPeriod(int start, int end)
+    {
+        var window = lower[Math.Max(0, start - 12)..Math.Min(lower.Length, end + 45)];
+        var cut = window.IndexOfAny([';']);
+        return SafeRegex.IsMatch(PreviousPeriodRegex(), cut > 0 ? window[..cut] : window);
+    }
+
+    /// <summary>A figure is a forecast when a forecast word stands in its clause or anywhere before it in the sentence.</summary>
+    public bool IsForecast(int start)
+    {
+        _forecasts ??= SafeRegex.IsMatch(NotForecastRegex(), lower) ? [] : SafeRegex.Matches(ForecastRegex(), lower);
+        foreach (var m in _forecasts)
+        {
+            if (m.Index < start)
+            {
+                return true;
+            }
+
+            var between = lower[start..m.Index];
+            if (between.IndexOfAny([';', '.']) < 0 && !between.Contains(", while", StringComparison.Ordinal) && !between.Contains(" but ", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Korean names the sign after the amount: "44억4000만달러 흑자", "70억1000만달러 적자".</summary>
+    public static int KoreanBalanceSign(string lower, int end)
+    {
+        var m = SafeRegex.Match(KoreanBalanceRegex(), lower[end..Math.Min(lower.Length, end + 6)]);
+        return m is null ? 0 : m.Groups["s"].Value == "흑자" ? 1 : -1;
+    }
+}

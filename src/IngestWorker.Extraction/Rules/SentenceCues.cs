@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using IngestWorker.Extraction.Parsing;
+using IngestWorker.Extraction.Vocabulary;
+
+namespace IngestWorker.Extraction.Rules;
+
+/// <summary>Finds the cues of a sentence (flows, products, partners, periods) and drops those that do not name its subject.</summary>
+internal static partial class SentenceCues
+{
+    [GeneratedRegex(@"\b(?:Ministry|Institute|Administration|Department|Bureau|Agency|Council|Federation|Commission|Service|Office|Centre|Center)\s(?:of|for|on)\s(?:(?:[A-Z][\w&'-]*|and|&|of|the)(?:,)?\s?){1,7}", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex OrganisationRegex();
+
+    [GeneratedRegex(@"(?:\b(?:to|from|with|toward|towards|for|into|of)\s(?:the\s)?(?:\w+\s)?$)", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex PartnerBeforeRegex();
+
+    [GeneratedRegex(@"(?:\bof\s(?:the\s)?(?:(?:total|overall|entire|all)\s|(?:\w+)'s\s(?:total\s|overall\s|entire\s|outbound\s)*|its\s(?:total\s)?)|\bthan\s(?:the\s|in\s)?|전체\s|총)$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex DenominatorBeforeRegex();
+
+    [GeneratedRegex(@"\b(?<a>imports|exports)\s(?:outran|outpaced|exceeded|outstripped|topped|surpassed)\s(?:exports|imports)\sby\s", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex OutranRegex();
+
+    public static string MaskOrganisations(string original, string lower)
+    {
+        var matches = SafeRegex.Matches(OrganisationRegex(), original);
+        if (matches.Count == 0)
+        {
+            return lower;
+        }
+
+        var chars = lower.ToCharArray();
+        foreach (var m in matches)
+        {
+            // Keep trade-bloc names such as "Association of Southeast Asian Nations" (not matched: "association" is not listed).
+            for (var i = m.Index; i < m.Index + m.Length; i++)
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    public static List<Cue> Find(string original, string lower, List<Figure> figures, DocumentContext doc, Period anchor)
+    {
+        var masked = MaskOrganisations(original, lower);
+        var cues = new List<Cue>();
+        Cue? lastPartner = null;
+        foreach (var t in doc.Lexicon.Find(original, masked))
+        {
+            if (Overlaps(figures, t.Start, t.End))
+            {
+                continue;
+            }
+
+            if (t.Kind == TermKind.Partner)
+            {
+                if (t.Value == doc.Reporter || !IsPartner(lower, t, lastPartner, doc.Korean))
+                {
+                    continue;
+                }
+            }
+
+            if (t.Kind is TermKind.Flow or TermKind.Product && SafeRegex.IsMatch(DenominatorBeforeRegex(), lower[Math.Max(0, t.Start - 30)..t.Start]))
+            {
+                continue;
+            }
+
+            var cue = new Cue(t.Start, t.End, t.Kind, t.Value);
+            if (t.Kind == TermKind.Partner)
+            {
+                lastPartner = cue;
+            }
+
+            cues.Add(cue);
+        }
+
+        foreach (var m in SafeRegex.Matches(OutranRegex(), lower))
+        {
+            cues.RemoveAll(c => c.Kind == TermKind.Flow && c.Start >= m.Index && c.End <= m.Index + m.Length);
+            cues.Add(new Cue(m.Index, m.Index + m.Length, TermKind.Flow, m.Groups["a"].Value == "imports" ? "deficit" : "surplus"));
+        }
+
+        foreach (var p in Periods.Find(original, lower, doc.Published, anchor, doc.Reporter))
+        {
+            if (!Overlaps(figures, p.Start, p.End))
+            {
+                cues.Add(new Cue(p.Start, p.End, TermKind.Flow, p.Period.ToString(), p));
+            }
+        }
+
+        cues.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return cues;
+    }
+
+    /// <summary>
+    /// An economy named in English is a trade partner only when the sentence sends goods to it or takes them
+    /// from it ("exports to China", "imports of American goods", or a list continuing one); "Korea's exports"
+    /// names the reporter and "U.S. tariffs" names neither.
+    /// </summary>
+    private static bool IsPartner(string lower, Term t, Cue? lastPartner, bool korean)
+    {
+        if (korean && Percent.IsHangul(lower[t.Start]))
+        {
+            return true;
+        }
+
+        var after = lower.AsSpan(t.End, Math.Min(8, lower.Length - t.End));
+        if (after.StartsWith("-bound", StringComparison.Ordinal) || after.StartsWith("'s", StringComparison.Ordinal))
+        {
+            return after.StartsWith("-bound", StringComparison.Ordinal);
+        }
+
+        if (korean)
+        {
+            return true;
+        }
+
+        var before = lower[Math.Max(0, t.Start - 25)..t.Start];
+        if (SafeRegex.IsMatch(PartnerBeforeRegex(), before))
+        {
+            return true;
+        }
+
+        if (lastPartner is not null && t.Start - lastPartner.End < 12)
+        {
+            var gap = lower[lastPartner.End..t.Start].Trim();
+            return gap is "," or "and" or ", and" or "and the" or ", the" or ", and the" or "or" or "&";
+        }
+
+        return false;
+    }
+
+    private static bool Overlaps(List<Figure> figures, int start, int end)
+    {
+        foreach (var f in figures)
+        {
+            if (start < f.End && f.Start < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,340 @@
+using System.Text.RegularExpressions;
+using IngestWorker.Extraction.Parsing;
+using IngestWorker.Extraction.Vocabulary;
+
+namespace IngestWorker.Extraction.Rules;
+
+/// <summary>
+/// Reads one sentence into records: finds its figures and cues, then walks them left to right keeping
+/// a running subject (flow, product, partner, period) that each figure takes its keys from.
+/// </summary>
+internal static partial class SentenceReader
+{
+    [GeneratedRegex(@"^\s?,?\s?(?:(?:which\s|that\s)?(?:was\s|were\s|had\s(?:been\s)?)?(?:set|recorded|posted|exported|imported|registered|reached|seen|logged|dated|dating|achieved|marked)\s)?(?:(?:increase|decrease|rise|gain|drop|decline|growth|contraction|jump|fall)\s)?(?:in|of|for|during|from|on|at|over)?\s?(?:the\s)?(?:whole\s(?:of\s)?|month\sof\s)?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex AttachGapRegex();
+
+    [GeneratedRegex(@"^\s?(?:above|over|more\sthan|higher\sthan|below|less\sthan|lower\sthan|from|compared\swith|compared\sto|than|up\sfrom|down\sfrom)\s(?:the\s)?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex ComparisonGapRegex();
+
+    public static void Read(string sentence, DocumentContext doc, ParagraphState paragraph, List<Extracted> records)
+    {
+        var lower = sentence.ToLowerInvariant();
+        if (lower.Length != sentence.Length)
+        {
+            return; // lowercasing changed offsets (rare scripts); positions would not line up.
+        }
+
+        var figures = FindFigures(sentence);
+        var cues = SentenceCues.Find(sentence, lower, figures, doc, paragraph.Period);
+        var measures = new Measures(lower);
+        if (measures.IsMovingAverage)
+        {
+            paragraph.Carry = null;
+            return;
+        }
+
+        Exclusions.Apply(lower, figures);
+        Attach(lower, figures, cues);
+        Lists.Distribute(lower, figures, cues);
+
+        var frame = new Frame();
+        var subjectSeen = false;
+        var used = false;
+        Frame? lastFigureFrame = null;
+        var cueIndex = 0;
+        for (var fi = 0; fi < figures.Count; fi++)
+        {
+            var f = figures[fi];
+            for (; cueIndex < cues.Count && cues[cueIndex].Start < f.Start; cueIndex++)
+            {
+                Apply(cues[cueIndex], frame, ref used, ref subjectSeen);
+            }
+
+            used = true;
+            if (f.Excluded || frame.Blocked)
+            {
+                continue;
+            }
+
+            var subject = subjectSeen ? frame : LookAhead(cues, cueIndex, fi + 1 < figures.Count ? figures[fi + 1].Start : int.MaxValue, paragraph.Carry, frame);
+            var flow = f.FlowOverride ?? subject.Flow ?? paragraph.Carry?.Flow ?? (subject.Product is not null ? "exports" : null);
+            if (flow is null || subject.Blocked)
+            {
+                continue;
+            }
+
+            var balanceSign = f.FlowOverride is not null ? FlowSign(f.FlowOverride) : subject.Flow is null ? paragraph.Carry?.BalanceSign ?? 0 : subject.BalanceSign;
+            var period = ResolvePeriod(f, figures, fi, subject, paragraph);
+            f.Resolved = period;
+            if (!f.IsMoney && IsGrowthOverOtherBase(lower, f, fi + 1 < figures.Count ? figures[fi + 1] : null, period, paragraph, doc))
+            {
+                continue;
+            }
+
+            var record = Build(sentence, lower, f, figures, fi, flow, balanceSign, subject, period, measures, doc);
+            if (record is not null)
+            {
+                records.Add(record);
+                lastFigureFrame = subject.Copy();
+                lastFigureFrame.Flow = flow;
+                lastFigureFrame.BalanceSign = balanceSign;
+            }
+        }
+
+        for (; cueIndex < cues.Count; cueIndex++)
+        {
+            Apply(cues[cueIndex], frame, ref used, ref subjectSeen);
+        }
+
+        if (frame.Period is { } p)
+        {
+            paragraph.Period = p;
+        }
+
+        if (lastFigureFrame is not null)
+        {
+            paragraph.Carry = lastFigureFrame;
+        }
+        else if (subjectSeen && frame.Flow is not null)
+        {
+            paragraph.Carry = frame.Copy();
+        }
+    }
+
+    private static List<Figure> FindFigures(string sentence)
+    {
+        var figures = new List<Figure>();
+        foreach (var m in Money.Find(sentence))
+        {
+            figures.Add(new Figure { Start = m.Start, End = m.End, IsMoney = true, Value = m.Value, Unit = m.Currency, Decimals = m.Decimals });
+        }
+
+        foreach (var p in Percent.Find(sentence))
+        {
+            if (!figures.Exists(f => p.Start < f.End && f.Start < p.End))
+            {
+                figures.Add(new Figure { Start = p.Start, End = p.End, IsMoney = false, Value = p.Value, Unit = "%", ExplicitSign = p.Sign, IsRangeEnd = p.IsRangeEnd, Decimals = Numbers.Decimals(p.Value) });
+            }
+        }
+
+        figures.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return figures;
+    }
+
+    /// <summary>Binds a period phrase written right after a figure to it ("$628.7 billion set in 2022"); the phrase then names no other figure.</summary>
+    private static void Attach(string lower, List<Figure> figures, List<Cue> cues)
+    {
+        foreach (var f in figures)
+        {
+            var next = cues.Find(c => c.Start >= f.End);
+            if (next?.Period is not { Role: not PeriodRole.Comparison } period)
+            {
+                continue;
+            }
+
+            var nextFigure = figures.Find(g => g.Start >= f.End);
+            if (nextFigure is not null && nextFigure.Start < next.Start)
+            {
+                continue;
+            }
+
+            if (SafeRegex.IsMatch(AttachGapRegex(), lower[f.End..next.Start]))
+            {
+                f.Attached = period;
+                cues.Remove(next);
+            }
+        }
+    }
+
+    private static void Apply(Cue cue, Frame frame, ref bool used, ref bool subjectSeen)
+    {
+        if (cue.Period is { } p)
+        {
+            if (p.Role == PeriodRole.Normal)
+            {
+                frame.Period = p.Period;
+            }
+
+            return;
+        }
+
+        var startsSubject = cue.Kind is TermKind.Flow or TermKind.Product or TermKind.Partner or TermKind.Daily;
+        if (startsSubject && used)
+        {
+            frame.NewSubject(keepFlow: cue.Kind != TermKind.Flow || cue.Value == "same");
+            used = false;
+        }
+
+        switch (cue.Kind)
+        {
+            case TermKind.Flow:
+                if (cue.Value == "same")
+                {
+                    subjectSeen = true;
+                    break;
+                }
+
+                frame.Flow = cue.Value switch { "surplus" or "deficit" or "balance" => "balance", _ => cue.Value };
+                frame.BalanceSign = FlowSign(cue.Value) is var s && s != 0 ? s : frame.Flow == "balance" ? frame.BalanceSign : 0;
+                frame.Blocked = false;
+                subjectSeen = true;
+                break;
+            case TermKind.Product:
+                frame.Product = cue.Value == "total" ? null : cue.Value;
+                frame.Blocked = false;
+                subjectSeen = true;
+                break;
+            case TermKind.Partner:
+                frame.Partner = cue.Value;
+                frame.Blocked = false;
+                subjectSeen = true;
+                break;
+            case TermKind.Daily:
+                frame.Daily = true;
+                subjectSeen = true;
+                break;
+            case TermKind.Blocker:
+            case TermKind.TotalTrade:
+                frame.Blocked = true;
+                used = true;
+                break;
+        }
+    }
+
+    private static int FlowSign(string flow) => flow switch { "surplus" => 1, "deficit" => -1, _ => 0 };
+
+    /// <summary>A figure before any subject ("A 35.1% jump in chip exports") takes the subject written after it, else the previous sentence's.</summary>
+    private static Frame LookAhead(List<Cue> cues, int from, int until, Frame? carry, Frame current)
+    {
+        var ahead = new Frame { Period = current.Period };
+        var found = false;
+        for (var i = from; i < cues.Count && cues[i].Start < until; i++)
+        {
+            var c = cues[i];
+            if (c.Period is not null || c.Kind is TermKind.Blocker or TermKind.TotalTrade or TermKind.Daily)
+            {
+                continue;
+            }
+
+            var ignoredUsed = false;
+            var seen = false;
+            Apply(c, ahead, ref ignoredUsed, ref seen);
+            found = true;
+        }
+
+        if (found)
+        {
+            ahead.Flow ??= carry?.Flow;
+            return ahead;
+        }
+
+        if (carry is null)
+        {
+            return current;
+        }
+
+        var inherited = carry.Copy();
+        inherited.Period = current.Period;
+        return inherited;
+    }
+
+    private static Period ResolvePeriod(Figure f, List<Figure> figures, int index, Frame subject, ParagraphState paragraph)
+    {
+        if (f.PeriodOverride is { } o)
+        {
+            return o;
+        }
+
+        if (f.Attached is { } a)
+        {
+            if (a.Role != PeriodRole.YearEarlier)
+            {
+                return a.Period;
+            }
+
+            var basePeriod = index > 0 && figures[index - 1].Resolved is { } prev ? prev : subject.Period ?? paragraph.Period;
+            return f.IsMoney ? basePeriod.ShiftYears(-1) : basePeriod;
+        }
+
+        return subject.Period ?? paragraph.Period;
+    }
+
+    /// <summary>"87.89% above the USD 21.49 billion of March 2020" compares with two years earlier: no contract measure.</summary>
+    private static bool IsGrowthOverOtherBase(string lower, Figure f, Figure? next, Period period, ParagraphState paragraph, DocumentContext doc)
+    {
+        if (next is not { IsMoney: true, Attached: { Role: PeriodRole.Normal } attached } || !SafeRegex.IsMatch(ComparisonGapRegex(), lower[f.End..next.Start]))
+        {
+            return false;
+        }
+
+        return attached.Period != period.ShiftYears(-1);
+    }
+
+    private static Extracted? Build(string sentence, string lower, Figure f, List<Figure> figures, int index, string flow, int balanceSign,
+        Frame subject, Period period, Measures measures, DocumentContext doc)
+    {
+        var product = f.ProductOverride ?? subject.Product ?? "total";
+        var partner = f.PartnerOverride ?? subject.Partner ?? "world";
+        var value = f.Value;
+        string measure;
+        if (f.IsMoney)
+        {
+            measure = subject.Daily ? "daily_avg_value" : "value";
+            if (flow == "balance")
+            {
+                var sign = Measures.KoreanBalanceSign(lower, f.End) is var k && k != 0 ? k : balanceSign;
+                value = sign < 0 ? -value : value;
+            }
+        }
+        else
+        {
+            var sign = f.ExplicitSign != 0 ? f.ExplicitSign : f.WordSign;
+            if (sign == 0)
+            {
+                var windowStart = index > 0 ? figures[index - 1].End : 0;
+                var windowEnd = index + 1 < figures.Count ? figures[index + 1].Start : lower.Length;
+                sign = Signs.Read(lower, f.Start, f.End, windowStart, doc.Korean ? lower.Length : windowEnd);
+                if (sign == 0 && f.Group >= 0)
+                {
+                    sign = GroupSign(lower, f, figures, doc);
+                }
+            }
+
+            f.WordSign = sign;
+            value = sign < 0 ? -value : value;
+            measure = measures.IsShare(f.Start, f.End) ? "share_pct"
+                : subject.Daily ? "daily_avg_yoy_pct"
+                : measures.IsPreviousPeriod(f.Start, f.End) || doc.Seasonal ? "mom_pct"
+                : "yoy_pct";
+        }
+
+        var basis = measures.IsForecast(f.Start) ? "forecast" : "actual";
+        if (basis == "forecast" && lower[Math.Max(0, f.Start - 6)..f.Start].EndsWith("from ", StringComparison.Ordinal))
+        {
+            return null; // "raised its forecast to 3% from 1.5%": the old forecast is superseded.
+        }
+
+        var adjustment = doc.Seasonal || measures.IsSeasonal ? "seasonal" : "none";
+        var evidence = sentence.Length > 300 ? sentence[..300] : sentence;
+        return new Extracted(new FigureRecord(doc.Reporter, flow, product, partner, period.ToString(), measure, basis, adjustment, value, f.Unit, evidence), f.Decimals);
+    }
+
+    private static int GroupSign(string lower, Figure f, List<Figure> figures, DocumentContext doc)
+    {
+        foreach (var g in figures)
+        {
+            if (g != f && g.Group == f.Group)
+            {
+                var idx = figures.IndexOf(g);
+                var s = g.ExplicitSign != 0 ? g.ExplicitSign : g.WordSign != 0 ? g.WordSign
+                    : Signs.Read(lower, g.Start, g.End, idx > 0 ? figures[idx - 1].End : 0, doc.Korean ? lower.Length : idx + 1 < figures.Count ? figures[idx + 1].Start : lower.Length);
+                if (s != 0)
+                {
+                    return s;
+                }
+            }
+        }
+
+        return 0;
+    }
+}

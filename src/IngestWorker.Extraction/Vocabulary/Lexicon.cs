@@ -1,0 +1,154 @@
+namespace IngestWorker.Extraction.Vocabulary;
+
+/// <summary>What a phrase of the lexicon names.</summary>
+internal enum TermKind { Flow, Product, Partner, Blocker, Daily, TotalTrade }
+
+/// <summary>A lexicon phrase found in text.</summary>
+internal readonly record struct Term(int Start, int End, TermKind Kind, string Value);
+
+/// <summary>
+/// The phrase dictionary (flows, products, partners, non-trade subjects) and a matcher that looks
+/// phrases up by their first two characters at word starts, so a sentence is scanned once.
+/// </summary>
+internal sealed class Lexicon
+{
+    private static readonly (string Value, string[] Names)[] Flows =
+    [
+        ("exports", ["exports", "export", "outbound shipments", "overseas shipments", "shipments abroad", "shipments", "shipment", "overseas sales", "shipped abroad", "goods exports", "sales", "exported", "수출", "수출액", "수출은", "내보내"]),
+        ("imports", ["imports", "import", "inbound shipments", "purchases", "import bills", "imported", "수입", "수입액"]),
+        ("surplus", ["trade surplus", "surplus", "흑자"]),
+        ("deficit", ["trade deficit", "deficit", "shortfall", "trade gap", "적자"]),
+        ("balance", ["trade balance", "balance", "무역수지"]),
+        ("same", ["those"]),
+    ];
+
+    private static readonly string[] TotalTradeNames =
+    [
+        "total trade", "trade volume", "exports and imports combined", "combined exports and imports", "two-way trade",
+        "교역", "무역액", "수출입",
+    ];
+
+    private static readonly string[] BlockerNames =
+    [
+        "price", "prices", "tariff", "tariffs", "duty", "duties", "gdp", "economy", "inflation", "interest rate", "exchange rate",
+        "volume", "volumes", "working days", "unemployment", "stocks", "kospi", "won", "yen", "yuan", "growth rate",
+        "단가", "가격", "관세", "물가", "물량", "조업일수", "경제성장률", "환율",
+    ];
+
+    private static readonly string[] DailyNames =
+    [
+        "per working day", "per day", "per-day", "daily average", "average daily", "a working day", "on a daily basis",
+        "하루 평균", "일평균", "일 평균",
+    ];
+
+    private readonly Dictionary<string, List<(string Phrase, TermKind Kind, string Value)>> _byPrefix = new(StringComparer.Ordinal);
+
+    public static Lexicon Default { get; } = new(false);
+
+    public static Lexicon WithGoodsAndServices { get; } = new(true);
+
+    private Lexicon(bool goodsAndServices)
+    {
+        foreach (var (value, names) in Flows)
+        {
+            AddAll(names, TermKind.Flow, value);
+        }
+
+        foreach (var (slug, names) in Products.All)
+        {
+            AddAll(names, TermKind.Product, slug);
+        }
+
+        if (goodsAndServices)
+        {
+            foreach (var (slug, names) in Products.GoodsAndServices)
+            {
+                AddAll(names, TermKind.Product, slug);
+            }
+
+            Add("goods and services", TermKind.Product, "total");
+        }
+
+        foreach (var (code, names) in Partners.All)
+        {
+            AddAll(names, TermKind.Partner, code);
+        }
+
+        AddAll(TotalTradeNames, TermKind.TotalTrade, "trade");
+        AddAll(BlockerNames, TermKind.Blocker, "other");
+        AddAll(DailyNames, TermKind.Daily, "daily");
+    }
+
+    private void AddAll(string[] names, TermKind kind, string value)
+    {
+        foreach (var n in names)
+        {
+            Add(n, kind, value);
+        }
+    }
+
+    private void Add(string phrase, TermKind kind, string value)
+    {
+        var key = phrase[..Math.Min(2, phrase.Length)];
+        if (!_byPrefix.TryGetValue(key, out var list))
+        {
+            list = [];
+            _byPrefix[key] = list;
+        }
+
+        list.Add((phrase, kind, value));
+        list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
+    }
+
+    /// <summary>Longest phrases win; a phrase never overlaps another.</summary>
+    public List<Term> Find(string original, string lower)
+    {
+        var terms = new List<Term>();
+        var lookup = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        var i = 0;
+        while (i < lower.Length - 1)
+        {
+            var c = lower[i];
+            var hangul = Parsing.Percent.IsHangul(c);
+            var wordStart = hangul || (char.IsLetterOrDigit(c) && (i == 0 || !char.IsLetterOrDigit(lower[i - 1])));
+            if (wordStart && lookup.TryGetValue(lower.AsSpan(i, 2), out var candidates))
+            {
+                var matched = false;
+                foreach (var (phrase, kind, value) in candidates)
+                {
+                    if (!lower.AsSpan(i).StartsWith(phrase, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    var end = i + phrase.Length;
+                    var isAscii = phrase[^1] < 128;
+                    if (isAscii && end < lower.Length && char.IsLetterOrDigit(lower[end]) && !Parsing.Percent.IsHangul(lower[end]))
+                    {
+                        continue;
+                    }
+
+                    if (phrase is "us" or "eu" or "cis" or "won" && !original.AsSpan(i, phrase.Length).SequenceEqual(phrase.ToUpperInvariant())
+                        && phrase != "won")
+                    {
+                        continue;
+                    }
+
+                    terms.Add(new Term(i, end, kind, value));
+                    i = end;
+                    matched = true;
+                    break;
+                }
+
+                if (matched)
+                {
+                    continue;
+                }
+            }
+
+            i++;
+        }
+
+        return terms;
+    }
+}
