@@ -15,7 +15,7 @@ public sealed record FigureFilter(
     public static readonly FigureFilter All = new();
 
     /// <summary>A parameterised LiteDB predicate (cached by LiteDB per shape, not per value).</summary>
-    internal BsonExpression ToExpression()
+    internal BsonExpression? ToExpression()
     {
         var clauses = new List<string>();
         var values = new List<BsonValue>();
@@ -35,6 +35,6 @@ public sealed record FigureFilter(
         Add(nameof(FigureVersion.Period), Period);
         Add(nameof(FigureVersion.Measure), Measure);
         Add(nameof(FigureVersion.SourceId), Source);
-        return clauses.Count == 0 ? BsonExpression.Create("true") : BsonExpression.Create(string.Join(" AND ", clauses), [.. values]);
+        return clauses.Count == 0 ? null : BsonExpression.Create(string.Join(" AND ", clauses), [.. values]);
     }
 }

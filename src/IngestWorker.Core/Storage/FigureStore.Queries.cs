@@ -26,8 +26,8 @@ public sealed partial class FigureStore
         ArgumentNullException.ThrowIfNull(filter);
         priority ??= _ => 0;
         var known = asOf is { } instant
-            ? _figures.Find(filter.ToExpression()).Where(v => v.KnownAt(instant))
-            : _figures.Find(filter.ToExpression()).Where(v => v.SupersededAt is null);
+            ? Matching(filter).Where(v => v.KnownAt(instant))
+            : Matching(filter).Where(v => v.SupersededAt is null);
         var chosen = known
             .GroupBy(v => v.SeriesId, StringComparer.Ordinal)
             .Select(series => series.OrderByDescending(v => priority(v.SourceId)).ThenByDescending(v => v.RecordedAt).ThenByDescending(v => v.Id).First())
@@ -40,7 +40,7 @@ public sealed partial class FigureStore
     public IReadOnlyList<FigureVersion> History(FigureFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var versions = _figures.Find(filter.ToExpression()).ToList();
+        var versions = Matching(filter).ToList();
         versions.Sort(ReadingOrder);
         return versions;
     }
@@ -76,6 +76,9 @@ public sealed partial class FigureStore
             .GroupBy(d => d.Url, StringComparer.Ordinal)
             .Select(g => g.MaxBy(d => d.Id)!)
             .OrderBy(d => d.Id)];
+
+    private IEnumerable<FigureVersion> Matching(FigureFilter filter) =>
+        filter.ToExpression() is { } predicate ? _figures.Find(predicate) : _figures.FindAll();
 
     private static bool Matches(FigureFilter f, FigureVersion v) =>
         (f.Reporter is null || f.Reporter == v.Reporter) && (f.Flow is null || f.Flow == v.Flow)

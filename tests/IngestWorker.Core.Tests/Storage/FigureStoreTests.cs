@@ -34,8 +34,8 @@ public sealed class FigureStoreTests : IDisposable
         var outcome = store.RecordDocument(Document(), [Exports(61_040_000_000m), Exports(56_300_000_000m, "2024-11")]);
 
         Assert.Equal(2, outcome.New.Count);
-        Assert.All(store.AllVersions(), v => Assert.Equal((1, VersionReason.FirstSeen), (v.Version, v.Reason)));
-        Assert.Equal(_time.GetUtcNow().UtcDateTime, store.AllVersions()[0].RecordedAt);
+        Assert.All(store.History(FigureFilter.All), v => Assert.Equal((1, VersionReason.FirstSeen), (v.Version, v.Reason)));
+        Assert.Equal(_time.GetUtcNow().UtcDateTime, store.History(FigureFilter.All)[0].RecordedAt);
         Assert.Equal(1, store.Counts().Documents);
     }
 
@@ -50,7 +50,7 @@ public sealed class FigureStoreTests : IDisposable
         Assert.Empty(outcome.New);
         Assert.Empty(outcome.Revised);
         Assert.Equal(1, outcome.Unchanged);
-        Assert.Single(store.AllVersions());
+        Assert.Single(store.History(FigureFilter.All));
     }
 
     [Fact]
@@ -64,10 +64,10 @@ public sealed class FigureStoreTests : IDisposable
 
         var revision = Assert.Single(outcome.Revised);
         Assert.Equal(61_040_000_000m, revision.Previous.Value);
-        var versions = store.AllVersions().OrderBy(v => v.Version).ToList();
+        var versions = store.History(FigureFilter.All).OrderBy(v => v.Version).ToList();
         Assert.Equal(_time.GetUtcNow().UtcDateTime, versions[0].SupersededAt);
         Assert.Equal((2, VersionReason.Revised, (DateTime?)null), (versions[1].Version, versions[1].Reason, versions[1].SupersededAt));
-        Assert.Equal(61_100_000_000m, Assert.Single(store.CurrentFigures()).Value);
+        Assert.Equal(61_100_000_000m, Assert.Single(store.Current(FigureFilter.All)).Value);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class FigureStoreTests : IDisposable
 
         store.RecordDocument(Document(hash: "h2"), [Exports(61_040_000_000m)]);
 
-        Assert.Equal(2, store.CurrentFigures().Count);
+        Assert.Equal(2, store.Current(FigureFilter.All).Count);
     }
 
     [Fact]
@@ -92,7 +92,11 @@ public sealed class FigureStoreTests : IDisposable
         var outcome = store.RecordDocument(other, [Exports(61_000_000_000m)]);
 
         Assert.Single(outcome.New);
-        Assert.Equal(2, store.CurrentFigures().Count);
+        Assert.Equal(2, store.History(FigureFilter.All).Count);
+        var ministryFirst = Assert.Single(store.Current(FigureFilter.All, priority: s => s == "ministry" ? 100 : 10));
+        Assert.Equal(61_040_000_000m, ministryFirst.Value);
+        var newsFirst = Assert.Single(store.Current(FigureFilter.All, priority: s => s == "news" ? 100 : 10));
+        Assert.Equal(61_000_000_000m, newsFirst.Value);
     }
 
     [Fact]
@@ -116,7 +120,7 @@ public sealed class FigureStoreTests : IDisposable
         }
 
         using var reopened = Open();
-        Assert.Equal(61_040_000_000m, Assert.Single(reopened.CurrentFigures()).Value);
+        Assert.Equal(61_040_000_000m, Assert.Single(reopened.Current(FigureFilter.All)).Value);
         Assert.Equal("https://example.test/a", reopened.LatestDocument("https://example.test/a")!.Url);
     }
 
@@ -169,7 +173,7 @@ public sealed class FigureStoreTests : IDisposable
 
         Assert.Throws<StoreException>(() => FigureStore.Open(path, _time, "wrong"));
         using var reopened = FigureStore.Open(path, _time, "correct horse");
-        Assert.Single(reopened.CurrentFigures());
+        Assert.Single(reopened.Current(FigureFilter.All));
     }
 
     [Fact]

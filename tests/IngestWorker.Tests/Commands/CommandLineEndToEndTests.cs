@@ -43,9 +43,9 @@ public sealed class CommandLineEndToEndTests : IDisposable
 
         Assert.Equal(0, figures.ExitCode);
         var rows = JsonNode.Parse(figures.Output)!.AsArray();
-        Assert.Contains(rows, r => (string?)r!["period"] == "2025-11" && (string?)r["product"] == "semiconductors"
-            && (string?)r["measure"] == "value" && (decimal?)r["value"] == 17_260_000_000m);
-        Assert.All(rows, r => Assert.Equal(1, (int?)r!["version"]));
+        var chips = Assert.Single(rows, r => (string?)r!["period"] == "2025-11" && (string?)r["product"] == "semiconductors"
+            && (string?)r["partner"] == "world" && (string?)r["measure"] == "value" && (string?)r["basis"] == "actual")!;
+        Assert.Equal((17_260_000_000m, 1, "first-seen", "samples"), ((decimal)chips["value"]!, (int)chips["version"]!, (string)chips["reason"]!, (string)chips["source"]!));
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public sealed class CommandLineEndToEndTests : IDisposable
         var result = await RunAsync("extract", Path.Combine(ContentRootBuilder.Corpus, "cases", "001-kr-2025-11-joongang", "bulletin.html"), "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
-        var exports = JsonNode.Parse(result.Output)!.AsArray().Single(r => (string?)r!["period"] == "2025-11"
-            && (string?)r["flow"] == "exports" && (string?)r["product"] == "total" && (string?)r["measure"] == "value")!;
+        var exports = JsonNode.Parse(result.Output)!.AsArray().Single(r => (string?)r!["period"] == "2025-11" && (string?)r["flow"] == "exports"
+            && (string?)r["product"] == "total" && (string?)r["partner"] == "world" && (string?)r["measure"] == "value" && (string?)r["basis"] == "actual")!;
         Assert.Equal("61040000000", exports["value"]!.ToJsonString());
         Assert.Equal(["reporter", "flow", "product", "partner", "period", "measure", "basis", "adjustment", "value", "unit", "evidence"],
             exports.AsObject().Select(p => p.Key));

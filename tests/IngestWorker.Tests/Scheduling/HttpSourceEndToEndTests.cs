@@ -35,7 +35,7 @@ public sealed class HttpSourceEndToEndTests : IAsyncLifetime
             var store = host.Services.GetRequiredService<FigureStore>();
             Assert.Equal(14, store.Counts().Documents);
             Assert.Equal(1, _site.Requests["/site/index-2.html"]);
-            Assert.Contains(store.CurrentFigures(), f => (f.Reporter, f.Flow, f.Product, f.Partner, f.Period, f.Measure, f.Value)
+            Assert.Contains(store.Current(FigureFilter.All), f => (f.Reporter, f.Flow, f.Product, f.Partner, f.Period, f.Measure, f.Value)
                 == ("KR", "exports", "total", "world", "2025-11", "value", 61_040_000_000m));
             figures = store.Counts().Figures;
             Assert.True(figures > 100, $"only {figures} figures from 14 bulletins");
@@ -81,7 +81,7 @@ public sealed class HttpSourceEndToEndTests : IAsyncLifetime
         await scheduler.TriggerJob(new JobKey("news", SourceScheduler.Group));
         await WaitForRunAsync(host, "news", previous: first);
 
-        var versions = store.AllVersions();
+        var versions = store.History(FigureFilter.All);
         var revised = versions.Where(v => v.Version == 2).ToList();
         var changed = meta["diff"]!["changed"]!.AsArray().Select(c => (string)c!["key"]!).Order().ToList();
         Assert.Equal(changed, revised.Select(Key).Order().ToList());
