@@ -15,6 +15,7 @@ internal sealed partial class SourceScheduler(
     ISchedulerFactory schedulers,
     IOptions<SourcesOptions> sources,
     IOptions<StorageOptions> storage,
+    FigureStore store,
     ILogger<SourceScheduler> logger) : IHostedService
 {
     public const string Group = "sources";
@@ -56,9 +57,21 @@ internal sealed partial class SourceScheduler(
             .WithSimpleSchedule(s => s.WithInterval(storage.Value.CheckpointInterval).RepeatForever())
             .Build();
         await scheduler.ScheduleJob(checkpoint, [every], new ScheduleJobOptions { Replace = true }, cancellationToken);
+        LogStarted(logger, store.Path, sources.Value.Items.Count(s => s.Enabled));
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Runs after Quartz has stopped (hosted services stop in reverse order), so every job has finished.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        LogStopped(logger);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(4011, LogLevel.Information, "IngestWorker started: database {DatabasePath}, {SourceCount} enabled sources; Ctrl+C or SIGTERM stops it", EventName = "ServiceStarted")]
+    private static partial void LogStarted(ILogger logger, string databasePath, int sourceCount);
+
+    [LoggerMessage(4012, LogLevel.Information, "IngestWorker stopped; running jobs have finished", EventName = "ServiceStopped")]
+    private static partial void LogStopped(ILogger logger);
 
     [LoggerMessage(4010, LogLevel.Information, "Source {Source} ({Kind}) scheduled '{Schedule}' in {TimeZone}; next run {NextRun}", EventName = "SourceScheduled")]
     private static partial void LogScheduled(ILogger logger, string source, string kind, string schedule, string timeZone, string nextRun);

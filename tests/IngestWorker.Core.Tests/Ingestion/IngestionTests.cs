@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using IngestWorker.Core.Ingestion;
+using IngestWorker.Core.Sources;
+using IngestWorker.Core.Storage;
+using IngestWorker.Core.Tests.Support;
+using IngestWorker.Extraction;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IngestWorker.Core.Tests.Ingestion;
+
+/// <summary>The pipeline with real components (extractor, LiteDB file) on the corpus's bulletins.</summary>
+public sealed class IngestionTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly FigureStore _store;
+    private readonly IngestionPipeline _pipeline;
+    private readonly SourceDefinition _news = new() { Id = "news", Kind = "http", Url = "https://news.test/", Reporter = "KR" };
+
+    public IngestionTests()
+    {
+        _store = FigureStore.Open(_folder.File("i.db"), _time);
+        var outcomes = new OutcomeLogger(NullLogger<OutcomeLogger>.Instance);
+        _pipeline = new IngestionPipeline([], _store, new FigureExtractor(), _time, outcomes, NullLogger<IngestionPipeline>.Instance);
+    }
+
+    private RunSummary Ingest(string file, string url = "https://news.test/story") =>
+        _pipeline.IngestFile(_news, url, File.ReadAllBytes(file), "text/html", published: null, language: null);
+
+    public static TheoryData<string> Pairs => ["01-kr-2019-09-ministry-correction", "02-in-2022-04-preliminary-to-final", "03-kr-2022-03-news-update"];
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void IngestFile_RevisionPair_ChangedFiguresBecomeVersionTwoAndNothingIsClosedForTheRest(string pair)
+    {
+        var folder = Fixtures.Revision(pair);
+        var diff = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!["diff"]!;
+        Ingest(Path.Combine(folder, "v1.html"));
+        var v1 = _store.History(FigureFilter.All);
+        _time.Advance(TimeSpan.FromHours(2));
+
+        var summary = Ingest(Path.Combine(folder, "v2.html"));
+
+        var changed = diff["changed"]!.AsArray().Select(c => (string)c!["key"]!).Order().ToList();
+        var revised = _store.History(FigureFilter.All).Where(v => v.Reason == VersionReason.Revised).ToList();
+        Assert.Equal(changed, revised.Select(v => $"{v.Reporter} {v.Flow} {v.Product} {v.Partner} {v.Period} {v.Measure} {v.Basis}").Order().ToList());
+        Assert.All(revised, v => Assert.Equal(2, v.Version));
+        Assert.Equal(changed.Count, summary.RevisedFigures);
+        Assert.Equal(diff["added_in_v2"]!.AsArray().Count, summary.NewFigures);
+        var open = _store.Current(FigureFilter.All).Select(v => v.ChainId).ToHashSet();
+        Assert.All(v1.Where(v => !revised.Exists(r => r.ChainId == v.ChainId)), v => Assert.Contains(v.ChainId, open));
+    }
+
+    [Fact]
+    public void IngestFile_SameFileTwice_SecondIsUnchanged()
+    {
+        Ingest(Fixtures.Seed);
+
+        var again = Ingest(Fixtures.Seed);
+
+        Assert.Equal((1, 0, 0), (again.UnchangedDocuments, again.NewFigures, again.RevisedFigures));
+    }
+
+    [Fact]
+    public void Reprocess_Twice_ChangesNothing()
+    {
+        Ingest(Fixtures.Seed);
+        Ingest(Path.Combine(Fixtures.Case("003-kr-2018-03-korea-herald"), "bulletin.html"), "https://news.test/herald");
+        var reprocessor = new Reprocessor(_store, new FigureExtractor(), new OutcomeLogger(NullLogger<OutcomeLogger>.Instance), NullLogger<Reprocessor>.Instance);
+        var before = _store.Counts();
+
+        var first = reprocessor.Run(null, _ => "KR", null, CancellationToken.None);
+        var second = reprocessor.Run(null, _ => "KR", null, CancellationToken.None);
+
+        Assert.Equal((2, 0, 0), (first.Documents, first.NewFigures, first.ChangedFigures));
+        Assert.Equal((0, 0), (second.NewFigures, second.ChangedFigures));
+        Assert.Equal(before, _store.Counts());
+    }
+
+    [Fact]
+    public void IngestFile_BinaryGarbage_RecordsNoFiguresAndDoesNotThrow()
+    {
+        var garbage = new byte[200_000];
+        new Random(3).NextBytes(garbage);
+        var file = _folder.File("garbage.html");
+        File.WriteAllBytes(file, garbage);
+
+        var summary = Ingest(file);
+
+        Assert.Equal(0, summary.NewFigures);
+        Assert.Equal(0, _store.Counts().Figures);
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _folder.Dispose();
+    }
+}
