@@ -30,4 +30,20 @@ internal static class Cli
         root.SetAction((result, _) => ServiceCommands.RunService(result.GetValue(db)));
         return root;
     }
+
+    /// <summary>The read commands only: what the running service answers for other processes.</summary>
+    public static RootCommand CreateQueries()
+    {
+        var db = new Option<string?>("--db") { Description = "Ignored: the service answers from its own database.", Recursive = true };
+        return new RootCommand("IngestWorker's read commands, answered by the running service.")
+        {
+            db,
+            QueryCommands.Figures(db),
+            QueryCommands.History(db),
+            QueryCommands.Changes(db),
+            QueryCommands.Conflicts(db),
+            QueryCommands.Export(db),
+            QueryCommands.Sources(db),
+        };
+    }
 }

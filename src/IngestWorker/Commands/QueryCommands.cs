@@ -41,7 +41,7 @@ internal static class QueryCommands
         var format = FormatOption();
         var command = new Command("figures", "List the current value of each figure (the highest-priority source wins), or the values known at an instant.") { asOf, format };
         filter.AddTo(command);
-        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result.GetValue(db), (store, configuration) =>
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, configuration) =>
         {
             if (!TryParseInstant(result, asOf, out var instant))
             {
@@ -60,7 +60,7 @@ internal static class QueryCommands
         var format = FormatOption();
         var command = new Command("history", "Every version of a figure from every source, with recorded and superseded instants, reason, source, URL and evidence.") { format };
         filter.AddTo(command);
-        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result.GetValue(db), (store, _) =>
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, _) =>
         {
             WriteVersions(result, format, store.History(filter.Read(result)));
             return Task.FromResult(0);
@@ -73,7 +73,7 @@ internal static class QueryCommands
         var since = new Option<string?>("--since") { Description = "Instant (ISO 8601, UTC unless an offset is given) after which to list new and revised figures.", Required = true };
         var format = FormatOption();
         var command = new Command("changes", "New, revised and re-extracted figures recorded since an instant, oldest first.") { since, format };
-        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result.GetValue(db), (store, _) =>
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, _) =>
         {
             if (!TryParseInstant(result, since, out var instant))
             {
@@ -90,7 +90,7 @@ internal static class QueryCommands
     {
         var format = FormatOption();
         var command = new Command("conflicts", "Figures on which sources disagree beyond the precision they were stated with.") { format };
-        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result.GetValue(db), (store, _) =>
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, _) =>
         {
             Output.Write(result.InvocationConfiguration.Output, result.GetValue(format)!,
                 ["reporter", "flow", "product", "partner", "period", "measure", "basis", "value", "source", "other_value", "other_source"],
@@ -110,7 +110,7 @@ internal static class QueryCommands
         format.AcceptOnlyFromAmong("csv", "json");
         var asOf = new Option<string?>("--as-of") { Description = "Only the versions recorded by this instant." };
         var command = new Command("export", "The whole store, one row per figure version, in a stable column order (for spreadsheets and pandas).") { format, asOf };
-        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result.GetValue(db), (store, _) =>
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, _) =>
         {
             if (!TryParseInstant(result, asOf, out var instant))
             {
@@ -127,7 +127,7 @@ internal static class QueryCommands
     {
         var format = FormatOption();
         var command = new Command("sources", "List the configured sources with their last run, last success, last error and failure count.") { format };
-        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result.GetValue(db), (store, configuration) =>
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, configuration) =>
         {
             Output.Write(result.InvocationConfiguration.Output, result.GetValue(format)!,
                 ["id", "kind", "enabled", "schedule", "time_zone", "priority", "last_run", "last_success", "failures", "last_error"],

@@ -1,34 +1,60 @@
+using System.CommandLine;
 using IngestWorker.Core.Storage;
+using IngestWorker.Endpoint;
 using IngestWorker.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace IngestWorker.Commands;
 
-/// <summary>Opens the configured (or <c>--db</c>) database for a command that reads it.</summary>
+/// <summary>
+/// Gives a read command the store: inside the running service its own store; outside, the
+/// running service over its socket when there is one, else the database file opened directly.
+/// </summary>
 internal static class StoreAccess
 {
-    public static async Task<int> WithStoreAsync(string? db, Func<FigureStore, IConfiguration, Task<int>> action)
+    private static readonly AsyncLocal<(FigureStore Store, IConfiguration Configuration)?> ServiceStore = new();
+
+    /// <summary>Commands run by <see cref="QueryServer"/> read the service's store for as long as the result lives.</summary>
+    public static IDisposable UseServiceStore(FigureStore store, IConfiguration configuration)
     {
+        ServiceStore.Value = (store, configuration);
+        return new Reset();
+    }
+
+    public static async Task<int> WithStoreAsync(ParseResult result, Option<string?> db, Func<FigureStore, IConfiguration, Task<int>> action)
+    {
+        if (ServiceStore.Value is var (serviceStore, serviceConfiguration))
+        {
+            return await action(serviceStore, serviceConfiguration);
+        }
+
+        var error = result.InvocationConfiguration.Error;
         string path;
         string? password;
         IConfiguration configuration;
         try
         {
             var root = ContentRoot.Locate();
-            configuration = ServiceHost.LoadConfiguration(root, db);
+            configuration = ServiceHost.LoadConfiguration(root, result.GetValue(db));
             var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
             path = Path.GetFullPath(options.DatabasePath, root);
             password = options.Password;
         }
         catch (Exception e) when (HostRunner.Describe(e) is { } message)
         {
-            await Console.Error.WriteLineAsync(message);
+            await error.WriteLineAsync(message);
             return HostRunner.ConfigurationError;
+        }
+
+        var arguments = result.Tokens.Select(t => t.Value).ToList();
+        if (await QueryClient.TryForwardAsync(path, arguments, result.InvocationConfiguration.Output, error) is { } forwarded)
+        {
+            return forwarded;
         }
 
         if (!File.Exists(path))
         {
-            await Console.Error.WriteLineAsync($"No database at {path} yet: run the service (or 'once') first, or pass --db PATH.");
+            await error.WriteLineAsync($"No database at {path} yet: run the service (or 'once') first, or pass --db PATH.");
             return 1;
         }
 
@@ -39,8 +65,13 @@ internal static class StoreAccess
         }
         catch (StoreException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await error.WriteLineAsync(e.Message);
             return HostRunner.ConfigurationError;
         }
+    }
+
+    private sealed class Reset : IDisposable
+    {
+        public void Dispose() => ServiceStore.Value = null;
     }
 }

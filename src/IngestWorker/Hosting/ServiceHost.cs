@@ -76,6 +76,7 @@ internal static class ServiceHost
     public static HostApplicationBuilder ForService(this HostApplicationBuilder builder)
     {
         builder.Services.AddSourceScheduling();
+        builder.Services.AddHostedService<Endpoint.QueryServer>();
         return builder;
     }
 

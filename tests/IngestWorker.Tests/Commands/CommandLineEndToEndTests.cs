@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using IngestWorker.Tests.Support;
 
@@ -7,7 +6,6 @@ namespace IngestWorker.Tests.Commands;
 /// <summary>The executable as a user runs it: a child process in a folder holding the shipped config/.</summary>
 public sealed class CommandLineEndToEndTests : IDisposable
 {
-    private static readonly string Executable = BuiltExecutable();
     private readonly TempFolder _root = new();
 
     public CommandLineEndToEndTests()
@@ -103,42 +101,7 @@ public sealed class CommandLineEndToEndTests : IDisposable
         Assert.Contains("--db", result.Output, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _root.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Executable);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Remove("INGESTWORKER_ROOT");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await output, await error);
-    }
-
-    /// <summary>
-    /// The executable in its own build output: the copy beside the tests binds to the test host's
-    /// ASP.NET Core framework, not to the packages the executable ships with.
-    /// </summary>
-    private static string BuiltExecutable()
-    {
-        var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var (framework, configuration) = (tests.Name, tests.Parent!.Name);
-        for (var folder = tests; folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "IngestWorker.sln")))
-            {
-                return Path.Combine(folder.FullName, "src", "IngestWorker", "bin", configuration, framework, "ingestworker.dll");
-            }
-        }
-
-        throw new InvalidOperationException("IngestWorker.sln not found above " + tests.FullName);
-    }
+    private Task<CliProcess.Result> RunAsync(params string[] arguments) => CliProcess.RunAsync(_root.Path, arguments);
 
     private static void CopyFolder(string from, string to)
     {
