@@ -47,18 +47,18 @@ internal static partial class SentenceReader
             var f = figures[fi];
             for (; cueIndex < cues.Count && cues[cueIndex].Start < f.Start; cueIndex++)
             {
-                Apply(cues[cueIndex], frame, ref used, ref subjectSeen);
+                Apply(lower, cues[cueIndex], frame, ref used, ref subjectSeen);
             }
 
             used = true;
-            if (f.Excluded || frame.Blocked)
+            if (f.Excluded || IsBlocked(lower, frame, f.Start))
             {
                 continue;
             }
 
-            var subject = subjectSeen ? frame : LookAhead(cues, cueIndex, fi + 1 < figures.Count ? figures[fi + 1].Start : int.MaxValue, paragraph.Carry, frame);
+            var subject = subjectSeen ? frame : LookAhead(lower, cues, cueIndex, f.End, fi + 1 < figures.Count ? figures[fi + 1].Start : lower.Length, paragraph.Carry, frame);
             var flow = f.FlowOverride ?? subject.Flow ?? paragraph.Carry?.Flow ?? (subject.Product is not null ? "exports" : null);
-            if (flow is null || subject.Blocked)
+            if (flow is null || (!subjectSeen && subject.Blocked))
             {
                 continue;
             }
@@ -83,7 +83,7 @@ internal static partial class SentenceReader
 
         for (; cueIndex < cues.Count; cueIndex++)
         {
-            Apply(cues[cueIndex], frame, ref used, ref subjectSeen);
+            Apply(lower, cues[cueIndex], frame, ref used, ref subjectSeen);
         }
 
         if (frame.Period is { } p)
@@ -126,7 +126,7 @@ internal static partial class SentenceReader
     {
         foreach (var f in figures)
         {
-            var next = cues.Find(c => c.Start >= f.End);
+            var next = cues.Find(c => c.Start >= f.End && c.Period is not null);
             if (next?.Period is not { Role: not PeriodRole.Comparison } period)
             {
                 continue;
@@ -138,15 +138,21 @@ internal static partial class SentenceReader
                 continue;
             }
 
-            if (SafeRegex.IsMatch(AttachGapRegex(), lower[f.End..next.Start]))
+            var gap = lower[f.End..next.Start];
+            if (SafeRegex.IsMatch(AttachGapRegex(), gap))
             {
                 f.Attached = period;
+                f.AttachedOwn = gap.Contains(" of ", StringComparison.Ordinal) || gap.Contains(" in ", StringComparison.Ordinal)
+                    || gap.Contains(" for ", StringComparison.Ordinal) || gap.Contains(" during ", StringComparison.Ordinal);
                 cues.Remove(next);
             }
         }
     }
 
-    private static void Apply(Cue cue, Frame frame, ref bool used, ref bool subjectSeen)
+    private static bool IsBlocked(string lower, Frame frame, int figureStart) =>
+        frame.Blocked && frame.BlockedAt >= 0 && frame.BlockedAt <= figureStart && lower.AsSpan(frame.BlockedAt, figureStart - frame.BlockedAt).IndexOfAny(',', ';') < 0;
+
+    private static void Apply(string lower, Cue cue, Frame frame, ref bool used, ref bool subjectSeen)
     {
         if (cue.Period is { } p)
         {
@@ -159,10 +165,15 @@ internal static partial class SentenceReader
         }
 
         var startsSubject = cue.Kind is TermKind.Flow or TermKind.Product or TermKind.Partner or TermKind.Daily;
-        if (startsSubject && used)
+        if (startsSubject && (used || NewClause(lower, frame, cue)))
         {
             frame.NewSubject(keepFlow: cue.Kind != TermKind.Flow || cue.Value == "same");
             used = false;
+        }
+
+        if (startsSubject)
+        {
+            frame.LastSubjectEnd = cue.End;
         }
 
         switch (cue.Kind)
@@ -193,24 +204,60 @@ internal static partial class SentenceReader
                 frame.Daily = true;
                 subjectSeen = true;
                 break;
-            case TermKind.Blocker:
+            case TermKind.Blocker when !IsCause(lower, cue):
             case TermKind.TotalTrade:
                 frame.Blocked = true;
+                frame.BlockedAt = cue.End;
                 used = true;
                 break;
         }
     }
 
+    /// <summary>A flow named in a new clause ("…, and exports to China rose") starts a new subject even before any figure.</summary>
+    private static bool NewClause(string lower, Frame frame, Cue cue)
+    {
+        if (cue.Kind != TermKind.Flow || frame.LastSubjectEnd < 0 || frame.LastSubjectEnd > cue.Start)
+        {
+            return false;
+        }
+
+        var gap = lower.AsSpan(frame.LastSubjectEnd, cue.Start - frame.LastSubjectEnd);
+        return gap.IndexOfAny(',', ';') >= 0 || gap.Contains(" while ", StringComparison.Ordinal) || gap.Contains(" but ", StringComparison.Ordinal);
+    }
+
+    /// <summary>"amid strong prices", "가격 강세 속에": a non-trade subject named as a cause does not take over the sentence.</summary>
+    private static bool IsCause(string lower, Cue cue)
+    {
+        var before = lower[Math.Max(0, cue.Start - 30)..cue.Start];
+        var after = lower[cue.End..Math.Min(lower.Length, cue.End + 12)];
+        return before.Contains("amid ", StringComparison.Ordinal) || before.Contains(" as ", StringComparison.Ordinal) || before.Contains("due to", StringComparison.Ordinal)
+            || before.Contains("thanks to", StringComparison.Ordinal) || before.Contains("because of", StringComparison.Ordinal) || before.Contains("on the back of", StringComparison.Ordinal)
+            || after.Contains("속에", StringComparison.Ordinal) || after.Contains("덕분", StringComparison.Ordinal) || after.Contains("영향", StringComparison.Ordinal)
+            || after.Contains('탓', StringComparison.Ordinal) || after.Contains("힘입어", StringComparison.Ordinal) || after.Contains("로 인해", StringComparison.Ordinal);
+    }
+
     private static int FlowSign(string flow) => flow switch { "surplus" => 1, "deficit" => -1, _ => 0 };
 
     /// <summary>A figure before any subject ("A 35.1% jump in chip exports") takes the subject written after it, else the previous sentence's.</summary>
-    private static Frame LookAhead(List<Cue> cues, int from, int until, Frame? carry, Frame current)
+    private static Frame LookAhead(string lower, List<Cue> cues, int from, int figureEnd, int until, Frame? carry, Frame current)
     {
         var ahead = new Frame { Period = current.Period };
         var found = false;
+        var clauseEnd = lower.IndexOfAny([',', ';'], figureEnd);
+        if (clauseEnd >= 0 && clauseEnd < until)
+        {
+            until = clauseEnd;
+        }
+
         for (var i = from; i < cues.Count && cues[i].Start < until; i++)
         {
             var c = cues[i];
+            if (c.Period is { Role: PeriodRole.Normal } p)
+            {
+                ahead.Period = p.Period;
+                continue;
+            }
+
             if (c.Period is not null || c.Kind is TermKind.Blocker or TermKind.TotalTrade or TermKind.Daily)
             {
                 continue;
@@ -218,7 +265,7 @@ internal static partial class SentenceReader
 
             var ignoredUsed = false;
             var seen = false;
-            Apply(c, ahead, ref ignoredUsed, ref seen);
+            Apply(lower, c, ahead, ref ignoredUsed, ref seen);
             found = true;
         }
 
@@ -253,7 +300,7 @@ internal static partial class SentenceReader
             }
 
             var basePeriod = index > 0 && figures[index - 1].Resolved is { } prev ? prev : subject.Period ?? paragraph.Period;
-            return f.IsMoney ? basePeriod.ShiftYears(-1) : basePeriod;
+            return f.IsMoney || f.AttachedOwn ? basePeriod.ShiftYears(-1) : basePeriod;
         }
 
         return subject.Period ?? paragraph.Period;
