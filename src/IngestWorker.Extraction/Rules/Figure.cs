@@ -39,6 +39,9 @@ internal sealed class Figure
     /// <summary>The attached phrase is introduced by of/in/for ("the 0.5% increase of the year before"): it is the figure's own period.</summary>
     public bool AttachedOwn { get; set; }
 
+    /// <summary>The period a percent is compared with when the text names it ("28.55% above the April 2019-March 2020 level").</summary>
+    public Period? BasePeriod { get; set; }
+
     /// <summary>Sign read from the words around a percent; 0 when none.</summary>
     public int WordSign { get; set; }
 

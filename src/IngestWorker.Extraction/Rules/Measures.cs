@@ -61,7 +61,7 @@ internal sealed partial class Measures(string lower)
             }
 
             var between = lower[start..m.Index];
-            if (between.IndexOfAny([';', '.']) < 0 && !between.Contains(", while", StringComparison.Ordinal) && !between.Contains(" but ", StringComparison.Ordinal))
+            if (!between.Contains(';', StringComparison.Ordinal) && !between.Contains(". ", StringComparison.Ordinal) && !between.Contains(", while", StringComparison.Ordinal) && !between.Contains(" but ", StringComparison.Ordinal))
             {
                 return true;
             }

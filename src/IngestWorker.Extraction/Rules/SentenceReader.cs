@@ -16,6 +16,9 @@ internal static partial class SentenceReader
     [GeneratedRegex(@"^\s?(?:above|over|more\sthan|higher\sthan|below|less\sthan|lower\sthan|from|compared\swith|compared\sto|than|up\sfrom|down\sfrom)\s(?:the\s)?$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex ComparisonGapRegex();
 
+    [GeneratedRegex(@"^\s?(?:level|figure|value|total|amount|record)?\s?(?:of|at)?\s?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex BaseAmountGapRegex();
+
     public static void Read(string sentence, DocumentContext doc, ParagraphState paragraph, List<Extracted> records)
     {
         var lower = sentence.ToLowerInvariant();
@@ -66,7 +69,7 @@ internal static partial class SentenceReader
             var balanceSign = f.FlowOverride is not null ? FlowSign(f.FlowOverride) : subject.Flow is null ? paragraph.Carry?.BalanceSign ?? 0 : subject.BalanceSign;
             var period = ResolvePeriod(f, figures, fi, subject, paragraph);
             f.Resolved = period;
-            if (!f.IsMoney && IsGrowthOverOtherBase(lower, f, fi + 1 < figures.Count ? figures[fi + 1] : null, period, paragraph, doc))
+            if (!f.IsMoney && IsGrowthOverOtherBase(lower, f, fi + 1 < figures.Count ? figures[fi + 1] : null, period, cues))
             {
                 continue;
             }
@@ -124,15 +127,30 @@ internal static partial class SentenceReader
     /// <summary>Binds a period phrase written right after a figure to it ("$628.7 billion set in 2022"); the phrase then names no other figure.</summary>
     private static void Attach(string lower, List<Figure> figures, List<Cue> cues)
     {
-        foreach (var f in figures)
+        for (var i = 0; i < figures.Count; i++)
         {
+            var f = figures[i];
             var next = cues.Find(c => c.Start >= f.End && c.Period is not null);
+            var nextFigure = i + 1 < figures.Count ? figures[i + 1] : null;
+            if (!f.IsMoney && next?.Period is { Role: PeriodRole.Normal } basePhrase && (nextFigure is null || next.End <= nextFigure.Start)
+                && SafeRegex.IsMatch(ComparisonGapRegex(), lower[f.End..next.Start]))
+            {
+                // "54.71% above the April 2020-March 2021 level of USD 394.44 billion": the phrase names the base, and the amount after it.
+                f.BasePeriod = basePhrase.Period;
+                cues.Remove(next);
+                if (nextFigure is { IsMoney: true } && SafeRegex.IsMatch(BaseAmountGapRegex(), lower[next.End..nextFigure.Start]))
+                {
+                    nextFigure.PeriodOverride = basePhrase.Period;
+                }
+
+                continue;
+            }
+
             if (next?.Period is not { Role: not PeriodRole.Comparison } period)
             {
                 continue;
             }
 
-            var nextFigure = figures.Find(g => g.Start >= f.End);
             if (nextFigure is not null && nextFigure.Start < next.Start)
             {
                 continue;
@@ -222,7 +240,8 @@ internal static partial class SentenceReader
         }
 
         var gap = lower.AsSpan(frame.LastSubjectEnd, cue.Start - frame.LastSubjectEnd);
-        return gap.IndexOfAny(',', ';') >= 0 || gap.Contains(" while ", StringComparison.Ordinal) || gap.Contains(" but ", StringComparison.Ordinal);
+        return gap.Contains(';') || gap.Contains(", and ", StringComparison.Ordinal) || gap.Contains(" while ", StringComparison.Ordinal)
+            || gap.Contains(" but ", StringComparison.Ordinal) || gap.Contains(", whereas ", StringComparison.Ordinal);
     }
 
     /// <summary>"amid strong prices", "가격 강세 속에": a non-trade subject named as a cause does not take over the sentence.</summary>
@@ -307,8 +326,13 @@ internal static partial class SentenceReader
     }
 
     /// <summary>"87.89% above the USD 21.49 billion of March 2020" compares with two years earlier: no contract measure.</summary>
-    private static bool IsGrowthOverOtherBase(string lower, Figure f, Figure? next, Period period, ParagraphState paragraph, DocumentContext doc)
+    private static bool IsGrowthOverOtherBase(string lower, Figure f, Figure? next, Period period, List<Cue> cues)
     {
+        if (f.BasePeriod is { } basePeriod)
+        {
+            return basePeriod != period.ShiftYears(-1);
+        }
+
         if (next is not { IsMoney: true, Attached: { Role: PeriodRole.Normal } attached } || !SafeRegex.IsMatch(ComparisonGapRegex(), lower[f.End..next.Start]))
         {
             return false;
@@ -351,7 +375,7 @@ internal static partial class SentenceReader
             value = sign < 0 ? -value : value;
             measure = measures.IsShare(f.Start, f.End) ? "share_pct"
                 : subject.Daily ? "daily_avg_yoy_pct"
-                : measures.IsPreviousPeriod(f.Start, f.End) || doc.Seasonal ? "mom_pct"
+                : measures.IsPreviousPeriod(f.Start, f.End) || (doc.Seasonal && period.Kind == PeriodKind.Month) ? "mom_pct"
                 : "yoy_pct";
         }
 
