@@ -66,7 +66,7 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|지난달|이달|전월|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RelativeRegex();
 
-    [GeneratedRegex(@"(?:\bfrom|\bover|\bthan|\bcompared\s(?:with|to)|\bversus|\bvs\.?|\bsince|\bbefore|\bagainst|\bthan\sin|\bfrom\sin)\s(?:the\s)?(?:levels?\sof\s|level\sin\s)?$", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"(?:\bfrom|\bover|\bthan|\bcompared\s(?:with|to)|\bversus|\bvs\.?|\bsince|\bbefore|\bagainst|\bthan\sin|\bfrom\sin|\bend(?:ed|ing|s)\sin|\bend(?:ed|ing|s))\s(?:the\s)?(?:levels?\sof\s|level\sin\s)?$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex ComparisonBeforeRegex();
 
     [GeneratedRegex(@"^\s?(?:보다|대비|에\s?비해|과\s?비교|와\s?비교|比)", RegexOptions.CultureInvariant, 500)]
@@ -118,7 +118,7 @@ internal static partial class Periods
         {
             if (!m.Groups["m"].Success || char.IsUpper(original[m.Groups["m"].Index]))
             {
-                Add(cues, m, resolver.Anchor, PeriodRole.Comparison);
+                Add(cues, m, resolver.Anchor, PeriodRole.Date);
             }
         }
 

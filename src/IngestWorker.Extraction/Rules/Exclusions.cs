@@ -27,7 +27,7 @@ internal static partial class Exclusions
     [GeneratedRegex(@"(?:\b(?:a|an|the)\s(?:\w+\s)?(?:increase|decrease|rise|drop|decline|gain|jump|fall|reduction|improvement|change)\sof\s|\b(?:rose|fell|increased|decreased|grew|dropped|declined|widened|narrowed|shrank|climbed|gained|lost|jumped|expanded|contracted|advanced|slipped|improved|deteriorated|edged\sup|edged\sdown|was\sup|were\sup|was\sdown|were\sdown|up|down)\s(?:by\s)?)$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex ChangeBeforeRegex();
 
-    [GeneratedRegex(@"^\s?(?:tariffs?|duty|duties|levy|levies|interest|stake|discount|tax)\b", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"^\s?(?:tariffs?|duty|duties|levy|levies|interest|stake|discount|tax)\b|^\s?(?:in\s)?(?:volume|real)\s?terms|^\s?by\svolume|^\s?in\svolume", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RateAfterRegex();
 
     [GeneratedRegex(@"^\s?\(\s?(?:about|around|roughly|approximately|or|equivalent\sto|약|some)?\s?$", RegexOptions.CultureInvariant, 500)]

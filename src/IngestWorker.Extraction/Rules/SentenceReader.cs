@@ -37,6 +37,7 @@ internal static partial class SentenceReader
         }
 
         Exclusions.Apply(lower, figures);
+        var comparisons = cues.FindAll(c => c.Period is { Role: PeriodRole.Comparison or PeriodRole.YearEarlier });
         Attach(lower, figures, cues);
         Lists.Distribute(lower, figures, cues);
 
@@ -74,7 +75,7 @@ internal static partial class SentenceReader
                 continue;
             }
 
-            var record = Build(sentence, lower, f, figures, fi, flow, balanceSign, subject, period, measures, doc);
+            var record = Build(sentence, lower, f, figures, fi, flow, balanceSign, subject, period, measures, doc, comparisons);
             if (record is not null)
             {
                 records.Add(record);
@@ -146,7 +147,7 @@ internal static partial class SentenceReader
                 continue;
             }
 
-            if (next?.Period is not { Role: not PeriodRole.Comparison } period)
+            if (next?.Period is not { Role: PeriodRole.Normal or PeriodRole.YearEarlier } period)
             {
                 continue;
             }
@@ -342,7 +343,7 @@ internal static partial class SentenceReader
     }
 
     private static Extracted? Build(string sentence, string lower, Figure f, List<Figure> figures, int index, string flow, int balanceSign,
-        Frame subject, Period period, Measures measures, DocumentContext doc)
+        Frame subject, Period period, Measures measures, DocumentContext doc, List<Cue> comparisons)
     {
         var product = f.ProductOverride ?? subject.Product ?? "total";
         var partner = f.PartnerOverride ?? subject.Partner ?? "world";
@@ -369,13 +370,21 @@ internal static partial class SentenceReader
                 {
                     sign = GroupSign(lower, f, figures, doc);
                 }
+
+                if (sign == 0 && index > 0 && figures[index - 1] is { IsMoney: false, Excluded: false } previous)
+                {
+                    sign = previous.ExplicitSign != 0 ? 0 : previous.WordSign; // "exports decreased by 4.1% and imports by 1.8%"
+                }
             }
 
             f.WordSign = sign;
             value = sign < 0 ? -value : value;
+            var compared = ComparedWith(comparisons, f, period);
             measure = measures.IsShare(f.Start, f.End) ? "share_pct"
                 : subject.Daily ? "daily_avg_yoy_pct"
-                : measures.IsPreviousPeriod(f.Start, f.End) || (doc.Seasonal && period.Kind == PeriodKind.Month) ? "mom_pct"
+                : measures.IsPreviousPeriod(f.Start, f.End) || compared < 0 ? "mom_pct"
+                : compared > 0 || f.Attached is { Role: PeriodRole.YearEarlier } ? "yoy_pct"
+                : doc.Seasonal && period.Kind == PeriodKind.Month ? "mom_pct"
                 : "yoy_pct";
         }
 
@@ -388,6 +397,34 @@ internal static partial class SentenceReader
         var adjustment = doc.Seasonal || measures.IsSeasonal ? "seasonal" : "none";
         var evidence = sentence.Length > 300 ? sentence[..300] : sentence;
         return new Extracted(new FigureRecord(doc.Reporter, flow, product, partner, period.ToString(), measure, basis, adjustment, value, f.Unit, evidence), f.Decimals);
+    }
+
+    /// <summary>
+    /// What the sentence says a percent is compared with: +1 a year earlier ("compared with March 2023",
+    /// "from a year earlier"), -1 the previous month ("compared with February 2024"), 0 when it does not say.
+    /// </summary>
+    private static int ComparedWith(List<Cue> comparisons, Figure f, Period period)
+    {
+        Cue? nearest = null;
+        foreach (var c in comparisons)
+        {
+            if (nearest is null || Math.Abs(c.Start - f.Start) < Math.Abs(nearest.Start - f.Start))
+            {
+                nearest = c;
+            }
+        }
+
+        if (nearest?.Period is not { } cue)
+        {
+            return 0;
+        }
+
+        if (cue.Role == PeriodRole.YearEarlier || cue.Period == period.ShiftYears(-1))
+        {
+            return 1;
+        }
+
+        return cue.Period.Kind == PeriodKind.Month && period.Kind == PeriodKind.Month && cue.Period.Start == period.Start.AddMonths(-1) ? -1 : 0;
     }
 
     private static int GroupSign(string lower, Figure f, List<Figure> figures, DocumentContext doc)
