@@ -206,7 +206,9 @@ internal static partial class Periods
         if (SafeRegex.IsMatch(ComparisonBeforeRegex(), before))
         {
             // "from January to November" and "from the first to the 10th": the "from" opens the span itself.
-            return !(cue.Period.Kind is PeriodKind.MonthSpan or PeriodKind.DaySpan && before.TrimEnd().EndsWith("from", StringComparison.Ordinal));
+            var word = before.TrimEnd();
+            return !(cue.Period.Kind is PeriodKind.MonthSpan or PeriodKind.DaySpan
+                && (word.EndsWith("from", StringComparison.Ordinal) || word.EndsWith("over", StringComparison.Ordinal) || word.EndsWith("over the", StringComparison.Ordinal)));
         }
 
         var after = lower[cue.End..Math.Min(lower.Length, cue.End + 8)];
