@@ -14,7 +14,7 @@ public sealed class FigureExtractor
     public const string Version = "1";
 
     /// <summary>Inputs beyond this many characters are read up to it: bulletins are a few pages long.</summary>
-    private const int MaxInput = 2_000_000;
+    private const int MaxInput = 1_000_000;
 
     /// <summary>Every figure the bulletin states, to the extraction contract.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance API: callers hold one extractor.")]
@@ -23,8 +23,18 @@ public sealed class FigureExtractor
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(context);
         var input = html.Length > MaxInput ? html[..MaxInput] : html;
-        var blocks = LooksLikeHtml(input) ? MainContent.Read(Load(input)) : PlainText.Read(input);
-        return DocumentReader.Read(blocks, context);
+        try
+        {
+            var blocks = !LooksLikeHtml(input) ? PlainText.Read(input)
+                : HtmlGuard.IsTooDeep(input) ? PlainText.Read(HtmlGuard.StripTags(input))
+                : MainContent.Read(Load(input));
+            return DocumentReader.Read(blocks, context);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // Last line of defence for input no rule anticipated: a bulletin that cannot be read yields no records.
+            return [];
+        }
     }
 
     /// <summary>The bulletin's own title, stated publication date and language, where it states them.</summary>
@@ -32,7 +42,14 @@ public sealed class FigureExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         var input = html.Length > MaxInput ? html[..MaxInput] : html;
-        return Metadata.Read(Load(input), input);
+        try
+        {
+            return HtmlGuard.IsTooDeep(input) ? Metadata.Read(Load(HtmlGuard.StripTags(input)), input) : Metadata.Read(Load(input), input);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            return new BulletinMetadata(null, null, null);
+        }
     }
 
     private static HtmlDocument Load(string html)

@@ -11,6 +11,9 @@ internal enum PeriodRole
 
     /// <summary>"A year earlier", "the same period last year": the period of the figure it sits beside, a year back.</summary>
     YearEarlier,
+
+    /// <summary>A calendar date ("Sept. 1", "04 APR 2022"): when something was said, not a period.</summary>
+    Date,
 }
 
 /// <summary>A period phrase found in a sentence, resolved against the publication date.</summary>

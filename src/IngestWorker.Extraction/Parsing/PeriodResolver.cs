@@ -34,9 +34,14 @@ internal sealed class PeriodResolver(DateOnly published, Period? anchor, string 
             startYear = reporter is "IN" or "US" ? y1.Value - 1 : y1.Value;
         }
 
+        if (!Valid(startYear) || !Valid(startYear + 1))
+        {
+            return null;
+        }
+
         var start = new DateOnly(startYear, startMonth, 1);
         var end = start.AddMonths(11);
-        return Valid(startYear) ? Period.Months(start.Year, start.Month, end.Year, end.Month) : null;
+        return Period.Months(start.Year, start.Month, end.Year, end.Month);
     }
 
     public static Period? CompactSpan(Match m)

@@ -30,7 +30,7 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?<m>" + Mon + @")\.?\s(?<d1>\d{1,2})\s?(?:-|–|to|through)\s?(?<d2>\d{1,2})\b(?!\s?(?:%|percent|billion|million))", RegexOptions.CultureInvariant, 500)]
     private static partial Regex MonthDaysRegex();
 
-    [GeneratedRegex(@"\b(?<m>" + Mon + @")\.?\s(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s?(?:-|–|to|through)\s?\d)(?!\s?(?:%|percent|billion|million))(?:,?\s\d{4})?|\b\d{1,2}\s(?<m>" + Mon + @")\.?,?\s\d{4}\b|\d{1,2}월\s?\d{1,2}일|\d{4}[.-]\d{1,2}[.-]\d{1,2}", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?<m>" + Mon + @")\.?\s(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s?(?:-|–|to|through)\s?\d)(?!\s?(?:%|percent|billion|million))(?:,?\s\d{4})?|\b\d{1,2}\s(?<m>" + Mon + @")\.?,?\s\d{4}\b|\d{1,2}월\s?\d{1,2}일|\d{4}[.-]\d{1,2}[.-]\d{1,2}|\d{1,2}/\d{1,2}/\d{4}", RegexOptions.CultureInvariant, 500)]
     private static partial Regex DateRegex();
 
     [GeneratedRegex(@"\b(?:the\s)?first\s(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\smonths(?:\sof\s(?:the\syear|this\syear|(?<y>\d{4})))?", RegexOptions.CultureInvariant, 500)]
@@ -45,7 +45,7 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?<m>" + Mon + @")\b\.?(?:-(?<yy>\d{2})\b|,?\s(?:of\s)?(?<y>\d{4})\b|\s(?:of\s)?(?<rel>this\syear|last\syear|next\syear))?", RegexOptions.CultureInvariant, 500)]
     private static partial Regex MonthRegex();
 
-    [GeneratedRegex(@"(?<![\d$.,])(?<y>(?:19|20)\d{2})(?:년)?(?![\d%]|[.,]\d|\s?(?:percent|billion|million|trillion))", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"(?<![\d$.,/-])(?<y>(?:19|20)\d{2})(?:년)?(?![\d%]|[.,]\d|\s?(?:percent|billion|million|trillion))", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearRegex();
 
     [GeneratedRegex(@"(?:(?<y>\d{4})년\s?)?(?<m1>\d{1,2})\s?[~-]\s?(?<m2>\d{1,2})월", RegexOptions.CultureInvariant, 500)]
@@ -60,13 +60,13 @@ internal static partial class Periods
     [GeneratedRegex(@"(?:(?<y>\d{4})년\s?)?(?<m>\d{1,2})월", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanMonthRegex();
 
-    [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?same\s(?:period|month|stretch|time|days)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore)|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|지난해\s?같은\s?(?:달|기간)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?same\s(?:period|months?|stretch|time|days|quarter)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore|(?:19|20)\d{2})|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|지난해\s?같은\s?(?:달|기간)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearEarlierRegex();
 
     [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|지난달|이달|전월|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RelativeRegex();
 
-    [GeneratedRegex(@"(?:\bfrom|\bover|\bthan|\bcompared\s(?:with|to)|\bversus|\bvs\.?|\bsince|\bbefore|\bagainst|\bthan\sin|\bfrom\sin)\s(?:the\s)?(?:levels?\sof\s|level\sin\s)?$", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"(?:\bfrom|\bover|\bthan|\bcompared\s(?:with|to)|\bversus|\bvs\.?|\bsince|\bbefore|\bagainst|\bthan\sin|\bfrom\sin|\bend(?:ed|ing|s)\sin|\bend(?:ed|ing|s))\s(?:the\s)?(?:levels?\sof\s|level\sin\s)?$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex ComparisonBeforeRegex();
 
     [GeneratedRegex(@"^\s?(?:보다|대비|에\s?비해|과\s?비교|와\s?비교|比)", RegexOptions.CultureInvariant, 500)]
@@ -118,7 +118,7 @@ internal static partial class Periods
         {
             if (!m.Groups["m"].Success || char.IsUpper(original[m.Groups["m"].Index]))
             {
-                Add(cues, m, resolver.Anchor, PeriodRole.Comparison);
+                Add(cues, m, resolver.Anchor, PeriodRole.Date);
             }
         }
 
@@ -197,10 +197,18 @@ internal static partial class Periods
             return false;
         }
 
+        // "a base effect from September 2018, when chip exports hit $12.4 billion": the clause that follows is about that period.
+        if (lower.AsSpan(cue.End).StartsWith(", when ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         if (SafeRegex.IsMatch(ComparisonBeforeRegex(), before))
         {
             // "from January to November" and "from the first to the 10th": the "from" opens the span itself.
-            return !(cue.Period.Kind is PeriodKind.MonthSpan or PeriodKind.DaySpan && before.TrimEnd().EndsWith("from", StringComparison.Ordinal));
+            var word = before.TrimEnd();
+            return !(cue.Period.Kind is PeriodKind.MonthSpan or PeriodKind.DaySpan
+                && (word.EndsWith("from", StringComparison.Ordinal) || word.EndsWith("over", StringComparison.Ordinal) || word.EndsWith("over the", StringComparison.Ordinal)));
         }
 
         var after = lower[cue.End..Math.Min(lower.Length, cue.End + 8)];

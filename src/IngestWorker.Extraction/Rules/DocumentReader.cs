@@ -42,6 +42,7 @@ internal static class DocumentReader
         var extracted = new List<Extracted>();
         var skippingSection = false;
         var sentences = 0;
+        Frame? carry = null;
         foreach (var block in blocks)
         {
             if (block.IsHeading)
@@ -67,7 +68,7 @@ internal static class DocumentReader
                 continue;
             }
 
-            var paragraph = new ParagraphState(doc.Main);
+            var paragraph = new ParagraphState(doc.Main) { Carry = carry };
             foreach (var sentence in split)
             {
                 if (sentences++ > MaxSentences)
@@ -77,6 +78,8 @@ internal static class DocumentReader
 
                 SentenceReader.Read(sentence, doc, paragraph, extracted);
             }
+
+            carry = paragraph.Carry;
         }
 
         return Deduper.Merge(extracted);

@@ -18,16 +18,16 @@ internal static partial class Exclusions
     [GeneratedRegex(@"^\s?(?:를|을|이|가|도)?\s?(?:넘|웃돌|돌파|상회|육박|이상|가량|안팎|남짓|여\s|내외|선을|선\s|대를|대로|대에|고지|시대|미만|이하|하회|밑돌|정도|수준을\s?넘)", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanBoundAfterRegex();
 
-    [GeneratedRegex(@"^\s?(?:more|less|higher|lower|larger|smaller|below|above|bigger|fewer|increase|decrease|rise|drop|decline|gain|jump|fall|reduction|narrowing|widening|improvement|deterioration)\b", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"^\s?,\s?or\s[\d.]+\s?(?:%|percent)|^\s?(?:more|less|higher|lower|larger|smaller|below|above|bigger|fewer|increase|decrease|rise|drop|decline|gain|jump|fall|reduction|narrowing|widening|improvement|deterioration)\b", RegexOptions.CultureInvariant, 500)]
     private static partial Regex ChangeAfterRegex();
 
-    [GeneratedRegex(@"^\s?(?:많|적|늘|줄|증가|감소|확대|축소|더\s|가\s?늘|이\s?늘|가\s?줄|이\s?줄|이\s?많|가\s?많|개선|악화)", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"^\s?(?:많|적(?!자)|늘|줄|증가|감소|확대|축소|더\s|가\s?늘|이\s?늘|가\s?줄|이\s?줄|이\s?많|가\s?많|개선|악화)", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanChangeAfterRegex();
 
     [GeneratedRegex(@"(?:\b(?:a|an|the)\s(?:\w+\s)?(?:increase|decrease|rise|drop|decline|gain|jump|fall|reduction|improvement|change)\sof\s|\b(?:rose|fell|increased|decreased|grew|dropped|declined|widened|narrowed|shrank|climbed|gained|lost|jumped|expanded|contracted|advanced|slipped|improved|deteriorated|edged\sup|edged\sdown|was\sup|were\sup|was\sdown|were\sdown|up|down)\s(?:by\s)?)$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex ChangeBeforeRegex();
 
-    [GeneratedRegex(@"^\s?(?:tariffs?|duty|duties|levy|levies|interest|stake|discount|tax)\b", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"^\s?(?:tariffs?|duty|duties|levy|levies|interest|stake|discount|tax)\b|^\s?(?:in\s)?(?:volume|real)\s?terms|^\s?by\svolume|^\s?in\svolume", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RateAfterRegex();
 
     [GeneratedRegex(@"^\s?\(\s?(?:about|around|roughly|approximately|or|equivalent\sto|약|some)?\s?$", RegexOptions.CultureInvariant, 500)]

@@ -36,6 +36,12 @@ internal sealed class Figure
     /// <summary>A period phrase right after the figure ("$628.7 billion set in 2022", "$51 billion a year earlier").</summary>
     public PeriodCue? Attached { get; set; }
 
+    /// <summary>The attached phrase is introduced by of/in/for ("the 0.5% increase of the year before"): it is the figure's own period.</summary>
+    public bool AttachedOwn { get; set; }
+
+    /// <summary>The period a percent is compared with when the text names it ("28.55% above the April 2019-March 2020 level").</summary>
+    public Period? BasePeriod { get; set; }
+
     /// <summary>Sign read from the words around a percent; 0 when none.</summary>
     public int WordSign { get; set; }
 
@@ -64,6 +70,12 @@ internal sealed class Frame
 
     /// <summary>A non-trade subject (prices, tariffs, GDP) or total trade: figures here are not records.</summary>
     public bool Blocked { get; set; }
+
+    /// <summary>Where the blocking subject ended; a comma after it ends its reach ("chip exports, a mainstay of the economy, climbed").</summary>
+    public int BlockedAt { get; set; } = -1;
+
+    /// <summary>Where the last subject cue ended, to tell a new subject clause from a continued one.</summary>
+    public int LastSubjectEnd { get; set; } = -1;
 
     public Frame Copy() => (Frame)MemberwiseClone();
 

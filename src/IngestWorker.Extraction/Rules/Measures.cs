@@ -15,7 +15,7 @@ internal sealed partial class Measures(string lower)
     [GeneratedRegex(@"^\s?(?:of\s(?:the\s)?(?:total|all|overall|entire|country's|nation's|korea's|its|\w+'s\s(?:total|overall))|share\b|를\s?차지|을\s?차지)", RegexOptions.CultureInvariant, 500)]
     private static partial Regex ShareAfterRegex();
 
-    [GeneratedRegex(@"from\sthe\sprevious\s(?:month|quarter)|from\sa\smonth\s(?:earlier|ago|before)|(?:month|quarter)[\s-]on[\s-](?:month|quarter)|\bon[\s-]month\b|\bm/m\b|\bmom\b|\bq/q\b|over\sthe\s(?:previous|prior)\s(?:month|quarter)|from\sthe\sprior\s(?:month|quarter)|전월\s?대비|전월비|전월보다|전분기\s?대비", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"from\sthe\sprevious\s(?:month|quarter)|from\sa\smonth\s(?:earlier|ago|before)|(?:month|quarter)[\s-]on[\s-](?:month|quarter)|\bon[\s-]month\b|\bm/m\b|\bmom\b|\bq/q\b|(?:over|on)\sthe\s(?:previous|prior|preceding)\s(?:month|quarter)|from\sthe\sprior\s(?:month|quarter)|전월\s?대비|전월비|전월보다|전분기\s?대비", RegexOptions.CultureInvariant, 500)]
     private static partial Regex PreviousPeriodRegex();
 
     [GeneratedRegex(@"\b(?:forecast(?:s|ed|ing)?|project(?:ed|s|ion|ions)?|expect(?:ed|s|ations?)?|polls?|polled|median|consensus|outlook|targets?|targeted|predict(?:ed|s|ion)?|anticipat\w+|looked\sfor)\b|전망|내다봤|내다본|예상|목표|예측", RegexOptions.CultureInvariant, 500)]
@@ -61,7 +61,7 @@ internal sealed partial class Measures(string lower)
             }
 
             var between = lower[start..m.Index];
-            if (between.IndexOfAny([';', '.']) < 0 && !between.Contains(", while", StringComparison.Ordinal) && !between.Contains(" but ", StringComparison.Ordinal))
+            if (!between.Contains(';', StringComparison.Ordinal) && !between.Contains(". ", StringComparison.Ordinal) && !between.Contains(", while", StringComparison.Ordinal) && !between.Contains(" but ", StringComparison.Ordinal))
             {
                 return true;
             }

@@ -16,6 +16,9 @@ internal static partial class SentenceReader
     [GeneratedRegex(@"^\s?(?:above|over|more\sthan|higher\sthan|below|less\sthan|lower\sthan|from|compared\swith|compared\sto|than|up\sfrom|down\sfrom)\s(?:the\s)?$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex ComparisonGapRegex();
 
+    [GeneratedRegex(@"^\s?(?:level|figure|value|total|amount|record)?\s?(?:of|at)?\s?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex BaseAmountGapRegex();
+
     public static void Read(string sentence, DocumentContext doc, ParagraphState paragraph, List<Extracted> records)
     {
         var lower = sentence.ToLowerInvariant();
@@ -34,6 +37,7 @@ internal static partial class SentenceReader
         }
 
         Exclusions.Apply(lower, figures);
+        var comparisons = cues.FindAll(c => c.Period is { Role: PeriodRole.Comparison or PeriodRole.YearEarlier });
         Attach(lower, figures, cues);
         Lists.Distribute(lower, figures, cues);
 
@@ -47,18 +51,18 @@ internal static partial class SentenceReader
             var f = figures[fi];
             for (; cueIndex < cues.Count && cues[cueIndex].Start < f.Start; cueIndex++)
             {
-                Apply(cues[cueIndex], frame, ref used, ref subjectSeen);
+                Apply(lower, cues[cueIndex], frame, ref used, ref subjectSeen);
             }
 
             used = true;
-            if (f.Excluded || frame.Blocked)
+            if (f.Excluded || IsBlocked(lower, frame, f.Start))
             {
                 continue;
             }
 
-            var subject = subjectSeen ? frame : LookAhead(cues, cueIndex, fi + 1 < figures.Count ? figures[fi + 1].Start : int.MaxValue, paragraph.Carry, frame);
+            var subject = subjectSeen ? frame : LookAhead(lower, cues, cueIndex, f.End, fi + 1 < figures.Count ? figures[fi + 1].Start : lower.Length, paragraph.Carry, frame);
             var flow = f.FlowOverride ?? subject.Flow ?? paragraph.Carry?.Flow ?? (subject.Product is not null ? "exports" : null);
-            if (flow is null || subject.Blocked)
+            if (flow is null || (!subjectSeen && subject.Blocked))
             {
                 continue;
             }
@@ -66,12 +70,12 @@ internal static partial class SentenceReader
             var balanceSign = f.FlowOverride is not null ? FlowSign(f.FlowOverride) : subject.Flow is null ? paragraph.Carry?.BalanceSign ?? 0 : subject.BalanceSign;
             var period = ResolvePeriod(f, figures, fi, subject, paragraph);
             f.Resolved = period;
-            if (!f.IsMoney && IsGrowthOverOtherBase(lower, f, fi + 1 < figures.Count ? figures[fi + 1] : null, period, paragraph, doc))
+            if (!f.IsMoney && IsGrowthOverOtherBase(lower, f, fi + 1 < figures.Count ? figures[fi + 1] : null, period, cues))
             {
                 continue;
             }
 
-            var record = Build(sentence, lower, f, figures, fi, flow, balanceSign, subject, period, measures, doc);
+            var record = Build(sentence, lower, f, figures, fi, flow, balanceSign, subject, period, measures, doc, comparisons);
             if (record is not null)
             {
                 records.Add(record);
@@ -83,7 +87,7 @@ internal static partial class SentenceReader
 
         for (; cueIndex < cues.Count; cueIndex++)
         {
-            Apply(cues[cueIndex], frame, ref used, ref subjectSeen);
+            Apply(lower, cues[cueIndex], frame, ref used, ref subjectSeen);
         }
 
         if (frame.Period is { } p)
@@ -124,29 +128,50 @@ internal static partial class SentenceReader
     /// <summary>Binds a period phrase written right after a figure to it ("$628.7 billion set in 2022"); the phrase then names no other figure.</summary>
     private static void Attach(string lower, List<Figure> figures, List<Cue> cues)
     {
-        foreach (var f in figures)
+        for (var i = 0; i < figures.Count; i++)
         {
-            var next = cues.Find(c => c.Start >= f.End);
-            if (next?.Period is not { Role: not PeriodRole.Comparison } period)
+            var f = figures[i];
+            var next = cues.Find(c => c.Start >= f.End && c.Period is not null);
+            var nextFigure = i + 1 < figures.Count ? figures[i + 1] : null;
+            if (!f.IsMoney && next?.Period is { Role: PeriodRole.Normal } basePhrase && (nextFigure is null || next.End <= nextFigure.Start)
+                && SafeRegex.IsMatch(ComparisonGapRegex(), lower[f.End..next.Start]))
+            {
+                // "54.71% above the April 2020-March 2021 level of USD 394.44 billion": the phrase names the base, and the amount after it.
+                f.BasePeriod = basePhrase.Period;
+                cues.Remove(next);
+                if (nextFigure is { IsMoney: true } && SafeRegex.IsMatch(BaseAmountGapRegex(), lower[next.End..nextFigure.Start]))
+                {
+                    nextFigure.PeriodOverride = basePhrase.Period;
+                }
+
+                continue;
+            }
+
+            if (next?.Period is not { Role: PeriodRole.Normal or PeriodRole.YearEarlier } period)
             {
                 continue;
             }
 
-            var nextFigure = figures.Find(g => g.Start >= f.End);
             if (nextFigure is not null && nextFigure.Start < next.Start)
             {
                 continue;
             }
 
-            if (SafeRegex.IsMatch(AttachGapRegex(), lower[f.End..next.Start]))
+            var gap = lower[f.End..next.Start];
+            if (SafeRegex.IsMatch(AttachGapRegex(), gap))
             {
                 f.Attached = period;
+                f.AttachedOwn = gap.Contains(" of ", StringComparison.Ordinal) || gap.Contains(" in ", StringComparison.Ordinal)
+                    || gap.Contains(" for ", StringComparison.Ordinal) || gap.Contains(" during ", StringComparison.Ordinal);
                 cues.Remove(next);
             }
         }
     }
 
-    private static void Apply(Cue cue, Frame frame, ref bool used, ref bool subjectSeen)
+    private static bool IsBlocked(string lower, Frame frame, int figureStart) =>
+        frame.Blocked && frame.BlockedAt >= 0 && frame.BlockedAt <= figureStart && lower.AsSpan(frame.BlockedAt, figureStart - frame.BlockedAt).IndexOfAny(',', ';') < 0;
+
+    private static void Apply(string lower, Cue cue, Frame frame, ref bool used, ref bool subjectSeen)
     {
         if (cue.Period is { } p)
         {
@@ -159,10 +184,15 @@ internal static partial class SentenceReader
         }
 
         var startsSubject = cue.Kind is TermKind.Flow or TermKind.Product or TermKind.Partner or TermKind.Daily;
-        if (startsSubject && used)
+        if (startsSubject && (used || NewClause(lower, frame, cue)))
         {
             frame.NewSubject(keepFlow: cue.Kind != TermKind.Flow || cue.Value == "same");
             used = false;
+        }
+
+        if (startsSubject)
+        {
+            frame.LastSubjectEnd = cue.End;
         }
 
         switch (cue.Kind)
@@ -193,24 +223,61 @@ internal static partial class SentenceReader
                 frame.Daily = true;
                 subjectSeen = true;
                 break;
-            case TermKind.Blocker:
+            case TermKind.Blocker when !IsCause(lower, cue):
             case TermKind.TotalTrade:
                 frame.Blocked = true;
+                frame.BlockedAt = cue.End;
                 used = true;
                 break;
         }
     }
 
+    /// <summary>A flow named in a new clause ("…, and exports to China rose") starts a new subject even before any figure.</summary>
+    private static bool NewClause(string lower, Frame frame, Cue cue)
+    {
+        if (cue.Kind != TermKind.Flow || frame.LastSubjectEnd < 0 || frame.LastSubjectEnd > cue.Start)
+        {
+            return false;
+        }
+
+        var gap = lower.AsSpan(frame.LastSubjectEnd, cue.Start - frame.LastSubjectEnd);
+        return gap.Contains(';') || gap.Contains(", and ", StringComparison.Ordinal) || gap.Contains(" while ", StringComparison.Ordinal)
+            || gap.Contains(" but ", StringComparison.Ordinal) || gap.Contains(", whereas ", StringComparison.Ordinal);
+    }
+
+    /// <summary>"amid strong prices", "가격 강세 속에": a non-trade subject named as a cause does not take over the sentence.</summary>
+    private static bool IsCause(string lower, Cue cue)
+    {
+        var before = lower[Math.Max(0, cue.Start - 30)..cue.Start];
+        var after = lower[cue.End..Math.Min(lower.Length, cue.End + 12)];
+        return before.Contains("amid ", StringComparison.Ordinal) || before.Contains(" as ", StringComparison.Ordinal) || before.Contains("due to", StringComparison.Ordinal)
+            || before.Contains("thanks to", StringComparison.Ordinal) || before.Contains("because of", StringComparison.Ordinal) || before.Contains("on the back of", StringComparison.Ordinal)
+            || after.Contains("속에", StringComparison.Ordinal) || after.Contains("덕분", StringComparison.Ordinal) || after.Contains("영향", StringComparison.Ordinal)
+            || after.Contains('탓', StringComparison.Ordinal) || after.Contains("힘입어", StringComparison.Ordinal) || after.Contains("로 인해", StringComparison.Ordinal);
+    }
+
     private static int FlowSign(string flow) => flow switch { "surplus" => 1, "deficit" => -1, _ => 0 };
 
     /// <summary>A figure before any subject ("A 35.1% jump in chip exports") takes the subject written after it, else the previous sentence's.</summary>
-    private static Frame LookAhead(List<Cue> cues, int from, int until, Frame? carry, Frame current)
+    private static Frame LookAhead(string lower, List<Cue> cues, int from, int figureEnd, int until, Frame? carry, Frame current)
     {
         var ahead = new Frame { Period = current.Period };
         var found = false;
+        var clauseEnd = lower.IndexOfAny([',', ';'], figureEnd);
+        if (clauseEnd >= 0 && clauseEnd < until)
+        {
+            until = clauseEnd;
+        }
+
         for (var i = from; i < cues.Count && cues[i].Start < until; i++)
         {
             var c = cues[i];
+            if (c.Period is { Role: PeriodRole.Normal } p)
+            {
+                ahead.Period = p.Period;
+                continue;
+            }
+
             if (c.Period is not null || c.Kind is TermKind.Blocker or TermKind.TotalTrade or TermKind.Daily)
             {
                 continue;
@@ -218,7 +285,7 @@ internal static partial class SentenceReader
 
             var ignoredUsed = false;
             var seen = false;
-            Apply(c, ahead, ref ignoredUsed, ref seen);
+            Apply(lower, c, ahead, ref ignoredUsed, ref seen);
             found = true;
         }
 
@@ -253,15 +320,20 @@ internal static partial class SentenceReader
             }
 
             var basePeriod = index > 0 && figures[index - 1].Resolved is { } prev ? prev : subject.Period ?? paragraph.Period;
-            return f.IsMoney ? basePeriod.ShiftYears(-1) : basePeriod;
+            return f.IsMoney || f.AttachedOwn ? basePeriod.ShiftYears(-1) : basePeriod;
         }
 
         return subject.Period ?? paragraph.Period;
     }
 
     /// <summary>"87.89% above the USD 21.49 billion of March 2020" compares with two years earlier: no contract measure.</summary>
-    private static bool IsGrowthOverOtherBase(string lower, Figure f, Figure? next, Period period, ParagraphState paragraph, DocumentContext doc)
+    private static bool IsGrowthOverOtherBase(string lower, Figure f, Figure? next, Period period, List<Cue> cues)
     {
+        if (f.BasePeriod is { } basePeriod)
+        {
+            return basePeriod != period.ShiftYears(-1);
+        }
+
         if (next is not { IsMoney: true, Attached: { Role: PeriodRole.Normal } attached } || !SafeRegex.IsMatch(ComparisonGapRegex(), lower[f.End..next.Start]))
         {
             return false;
@@ -271,7 +343,7 @@ internal static partial class SentenceReader
     }
 
     private static Extracted? Build(string sentence, string lower, Figure f, List<Figure> figures, int index, string flow, int balanceSign,
-        Frame subject, Period period, Measures measures, DocumentContext doc)
+        Frame subject, Period period, Measures measures, DocumentContext doc, List<Cue> comparisons)
     {
         var product = f.ProductOverride ?? subject.Product ?? "total";
         var partner = f.PartnerOverride ?? subject.Partner ?? "world";
@@ -298,13 +370,21 @@ internal static partial class SentenceReader
                 {
                     sign = GroupSign(lower, f, figures, doc);
                 }
+
+                if (sign == 0 && index > 0 && figures[index - 1] is { IsMoney: false, Excluded: false } previous)
+                {
+                    sign = previous.ExplicitSign != 0 ? 0 : previous.WordSign; // "exports decreased by 4.1% and imports by 1.8%"
+                }
             }
 
             f.WordSign = sign;
             value = sign < 0 ? -value : value;
+            var compared = ComparedWith(comparisons, f, period);
             measure = measures.IsShare(f.Start, f.End) ? "share_pct"
                 : subject.Daily ? "daily_avg_yoy_pct"
-                : measures.IsPreviousPeriod(f.Start, f.End) || doc.Seasonal ? "mom_pct"
+                : measures.IsPreviousPeriod(f.Start, f.End) || compared < 0 ? "mom_pct"
+                : compared > 0 || f.Attached is { Role: PeriodRole.YearEarlier } ? "yoy_pct"
+                : doc.Seasonal && period.Kind == PeriodKind.Month ? "mom_pct"
                 : "yoy_pct";
         }
 
@@ -317,6 +397,34 @@ internal static partial class SentenceReader
         var adjustment = doc.Seasonal || measures.IsSeasonal ? "seasonal" : "none";
         var evidence = sentence.Length > 300 ? sentence[..300] : sentence;
         return new Extracted(new FigureRecord(doc.Reporter, flow, product, partner, period.ToString(), measure, basis, adjustment, value, f.Unit, evidence), f.Decimals);
+    }
+
+    /// <summary>
+    /// What the sentence says a percent is compared with: +1 a year earlier ("compared with March 2023",
+    /// "from a year earlier"), -1 the previous month ("compared with February 2024"), 0 when it does not say.
+    /// </summary>
+    private static int ComparedWith(List<Cue> comparisons, Figure f, Period period)
+    {
+        Cue? nearest = null;
+        foreach (var c in comparisons)
+        {
+            if (nearest is null || Math.Abs(c.Start - f.Start) < Math.Abs(nearest.Start - f.Start))
+            {
+                nearest = c;
+            }
+        }
+
+        if (nearest?.Period is not { } cue)
+        {
+            return 0;
+        }
+
+        if (cue.Role == PeriodRole.YearEarlier || cue.Period == period.ShiftYears(-1))
+        {
+            return 1;
+        }
+
+        return cue.Period.Kind == PeriodKind.Month && period.Kind == PeriodKind.Month && cue.Period.Start == period.Start.AddMonths(-1) ? -1 : 0;
     }
 
     private static int GroupSign(string lower, Figure f, List<Figure> figures, DocumentContext doc)

@@ -5,9 +5,9 @@ internal static class Partners
 {
     public static readonly (string Code, string[] Names)[] All =
     [
-        ("US", ["united states", "u.s.", "us", "america", "american", "the states", "미국"]),
-        ("CN", ["china", "chinese", "mainland china", "중국"]),
-        ("JP", ["japan", "japanese", "일본"]),
+        ("US", ["united states", "u.s.", "us", "america", "american", "the states", "미국", "대미"]),
+        ("CN", ["china", "chinese", "mainland china", "중국", "대중"]),
+        ("JP", ["japan", "japanese", "일본", "대일"]),
         ("VN", ["vietnam", "viet nam", "vietnamese", "베트남"]),
         ("HK", ["hong kong", "홍콩"]),
         ("TW", ["taiwan", "대만"]),

@@ -24,7 +24,7 @@ internal static class Products
         ("cosmetics", ["cosmetics", "화장품"]),
         ("agri-fisheries", ["agricultural and marine products", "agricultural and fishery products", "agri-fisheries", "농수산식품", "농수산물"]),
         ("electrical-equipment", ["electrical equipment", "전기기기"]),
-        ("energy", ["energy goods", "energy imports", "energy products", "3대 에너지원", "에너지원", "에너지"]),
+        ("energy", ["energy goods", "energy products", "energy", "3대 에너지원", "에너지원", "에너지"]),
         ("crude-oil", ["crude oil", "crude", "원유"]),
         ("natural-gas", ["natural gas", "lng", "가스"]),
         ("coal", ["coal", "석탄"]),
