@@ -19,7 +19,8 @@ public sealed class IngestionPipeline(
     FigureExtractor extractor,
     TimeProvider time,
     OutcomeLogger outcomes,
-    ILogger<IngestionPipeline> logger)
+    ILogger<IngestionPipeline> logger,
+    IngestionMetrics? metrics = null)
 {
     private readonly Dictionary<string, IBulletinSource> _byKind = sources.ToDictionary(s => s.Kind, StringComparer.OrdinalIgnoreCase);
 
@@ -48,6 +49,7 @@ public sealed class IngestionPipeline(
         finally
         {
             Remember(state, summary);
+            metrics?.Run(summary, time.GetElapsedTime(started));
             IngestionLog.SourceRun(logger, source.Id, summary.Documents, summary.NewDocuments, summary.UnchangedDocuments,
                 summary.FailedDocuments, summary.NewFigures, summary.RevisedFigures, (long)time.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -62,6 +64,7 @@ public sealed class IngestionPipeline(
         try
         {
             fetched = await reader.FetchAsync(source, candidate, previous, cancellationToken);
+            metrics?.Fetched(source.Id, fetched.Content.Length);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace IngestWorker.Core.Ingestion;
 
 /// <summary>Turns what a document's write changed into the events people read: one per new, revised or conflicting figure.</summary>
-public sealed class OutcomeLogger(ILogger<OutcomeLogger> logger)
+public sealed class OutcomeLogger(ILogger<OutcomeLogger> logger, IEnumerable<IFigureObserver>? observers = null)
 {
+    private readonly IFigureObserver[] _observers = [.. observers ?? []];
+
     public void Log(StoredDocument document, RecordOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -40,6 +42,11 @@ public sealed class OutcomeLogger(ILogger<OutcomeLogger> logger)
             using var scope = FigureScope(figure);
             IngestionLog.FigureConflict(logger, FigureText.Key(figure), figure.Period, figure.Measure,
                 FigureText.Value(figure), figure.SourceId, FigureText.Value(conflict.Other), conflict.Other.SourceId);
+        }
+
+        foreach (var observer in _observers)
+        {
+            observer.Recorded(document, outcome);
         }
     }
 

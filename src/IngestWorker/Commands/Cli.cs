@@ -26,6 +26,10 @@ internal static class Cli
             QueryCommands.Conflicts(db),
             QueryCommands.Export(db),
             QueryCommands.Sources(db),
+            StatusCommand.Create(db),
+            HealthCommand.Create(db),
+            WatchCommand.Create(db),
+            ChartCommand.Create(db),
         };
         root.SetAction((result, _) => ServiceCommands.RunService(result.GetValue(db)));
         return root;
@@ -44,6 +48,10 @@ internal static class Cli
             QueryCommands.Conflicts(db),
             QueryCommands.Export(db),
             QueryCommands.Sources(db),
+            StatusCommand.Create(db),
+            HealthCommand.Create(db),
+            WatchCommand.Create(db),
+            ChartCommand.Create(db),
         };
     }
 }

@@ -141,7 +141,7 @@ internal static class QueryCommands
         return command;
     }
 
-    private static List<SourceDefinition> Configured(IConfiguration configuration) =>
+    internal static List<SourceDefinition> Configured(IConfiguration configuration) =>
         configuration.GetSection(SourcesOptions.SectionName).Get<List<SourceDefinition>>() ?? [];
 
     private static Func<string, int> Priorities(IConfiguration configuration)
@@ -150,14 +150,14 @@ internal static class QueryCommands
         return id => priorities.GetValueOrDefault(id);
     }
 
-    private static Option<string> FormatOption()
+    internal static Option<string> FormatOption()
     {
         var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Output.Formats);
         return format;
     }
 
-    private static bool TryParseInstant(ParseResult result, Option<string?> option, out DateTime? instant) =>
+    internal static bool TryParseInstant(ParseResult result, Option<string?> option, out DateTime? instant) =>
         TryParseInstant(result, option.Name, result.GetValue(option), out instant);
 
     private static bool TryParseInstant(ParseResult result, string name, string? text, out DateTime? instant)
@@ -179,7 +179,7 @@ internal static class QueryCommands
     }
 
     /// <summary>The key filters shared by <c>figures</c> and <c>history</c>.</summary>
-    private sealed class FilterOptions(bool required)
+    internal sealed class FilterOptions(bool required)
     {
         private readonly Option<string?> _reporter = new("--reporter") { Description = "Economy (ISO alpha-2), e.g. KR.", Required = required };
         private readonly Option<string?> _flow = new("--flow") { Description = "exports, imports or balance.", Required = required };

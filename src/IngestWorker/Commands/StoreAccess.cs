@@ -21,7 +21,11 @@ internal static class StoreAccess
         return new Reset();
     }
 
-    public static async Task<int> WithStoreAsync(ParseResult result, Option<string?> db, Func<FigureStore, IConfiguration, Task<int>> action)
+    /// <summary>Whether this command runs inside the service (answering another process), not on a file it opened.</summary>
+    public static bool InService => ServiceStore.Value is not null;
+
+    /// <param name="output">Where a forwarded command's output goes instead of the command's own output.</param>
+    public static async Task<int> WithStoreAsync(ParseResult result, Option<string?> db, Func<FigureStore, IConfiguration, Task<int>> action, TextWriter? output = null)
     {
         if (ServiceStore.Value is var (serviceStore, serviceConfiguration))
         {
@@ -47,7 +51,7 @@ internal static class StoreAccess
         }
 
         var arguments = result.Tokens.Select(t => t.Value).ToList();
-        if (await QueryClient.TryForwardAsync(path, arguments, result.InvocationConfiguration.Output, error) is { } forwarded)
+        if (await QueryClient.TryForwardAsync(path, arguments, output ?? result.InvocationConfiguration.Output, error) is { } forwarded)
         {
             return forwarded;
         }

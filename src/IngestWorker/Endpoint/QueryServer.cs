@@ -70,10 +70,12 @@ internal sealed partial class QueryServer(FigureStore store, IConfiguration conf
             using var output = new QueryProtocol.FrameWriter(stream, QueryProtocol.Output);
             using var error = new QueryProtocol.FrameWriter(stream, QueryProtocol.Error);
             int code;
+            using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            _ = CancelOnHangUpAsync(stream, session);
             using (StoreAccess.UseServiceStore(store, configuration))
             {
                 var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
-                code = await Cli.CreateQueries().Parse(QueryProtocol.ParseRequest(payload)).InvokeAsync(invocation, stoppingToken);
+                code = await Cli.CreateQueries().Parse(QueryProtocol.ParseRequest(payload)).InvokeAsync(invocation, session.Token);
             }
 
             output.Flush();
@@ -85,6 +87,24 @@ internal sealed partial class QueryServer(FigureStore store, IConfiguration conf
 #pragma warning restore CA1031
         {
             LogClientFailed(logger, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// A client sends nothing after its request, so a finished read means it hung up (Ctrl+C on
+    /// <c>watch</c>): the command it asked for is cancelled rather than left running.
+    /// </summary>
+    private static async Task CancelOnHangUpAsync(Stream stream, CancellationTokenSource session)
+    {
+        try
+        {
+            await stream.ReadAtLeastAsync(new byte[1], 1, throwOnEndOfStream: false, session.Token);
+            await session.CancelAsync();
+        }
+#pragma warning disable CA1031 // The command ended first and closed the stream: nothing to cancel.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

@@ -2,6 +2,7 @@ using IngestWorker.Core;
 using IngestWorker.Core.Fetching;
 using IngestWorker.Core.Sources;
 using IngestWorker.Core.Storage;
+using IngestWorker.Operations;
 using IngestWorker.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ internal static class ServiceHost
         builder.Services.AddIngestionCore(builder.Configuration);
         builder.Services.AddOptions<LogOptions>().Bind(builder.Configuration.GetSection(LogOptions.SectionName));
         AddValidation(builder.Services);
+        builder.Services.AddOperations(builder.Configuration);
         builder.AddLogging();
         return builder;
     }
@@ -77,6 +79,7 @@ internal static class ServiceHost
     {
         builder.Services.AddSourceScheduling();
         builder.Services.AddHostedService<Endpoint.QueryServer>();
+        builder.Services.AddHealthEndpoint();
         return builder;
     }
 

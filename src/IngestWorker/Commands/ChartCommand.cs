@@ -1,0 +1,76 @@
+using System.CommandLine;
+using IngestWorker.Core.Ingestion;
+using IngestWorker.Core.Storage;
+using IngestWorker.Operations;
+
+namespace IngestWorker.Commands;
+
+/// <summary><c>chart</c>: one series over its periods as an SVG image, revisions marked, one line per source.</summary>
+internal static class ChartCommand
+{
+    public static Command Create(Option<string?> db)
+    {
+        var filter = new QueryCommands.FilterOptions(required: false);
+        var basis = new Option<string>("--basis") { Description = "actual, preliminary, forecast, … (default actual).", DefaultValueFactory = _ => "actual" };
+        var output = new Option<FileInfo?>("--out") { Description = "The SVG file to write; default: standard output." };
+        var width = new Option<int>("--width") { Description = "Pixels.", DefaultValueFactory = _ => 900 };
+        var height = new Option<int>("--height") { Description = "Pixels.", DefaultValueFactory = _ => 450 };
+        foreach (var size in new[] { width, height })
+        {
+            size.Validators.Add(r =>
+            {
+                if (r.GetValue(size) is < 200 or > 10000)
+                {
+                    r.AddError($"{size.Name} must be between 200 and 10000 pixels");
+                }
+            });
+        }
+
+        var command = new Command("chart", "Draw one figure series over its periods as SVG: one line per source, revised values marked (first published vs latest).")
+        {
+            basis, output, width, height,
+        };
+        filter.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            // Inside the service the image goes back over the socket; the file is written here, by the user who asked.
+            var image = new StringWriter();
+            var code = await StoreAccess.WithStoreAsync(result, db, (store, _) =>
+            {
+                var versions = store.History(filter.Read(result)).Where(v => v.Basis == result.GetValue(basis)).ToList();
+                var keys = versions.Select(FigureText.Key).Distinct(StringComparer.Ordinal).ToList();
+                var measures = versions.Select(v => v.Measure).Distinct(StringComparer.Ordinal).ToList();
+                if (versions.Count == 0 || keys.Count > 1 || measures.Count > 1)
+                {
+                    result.InvocationConfiguration.Error.WriteLine(versions.Count == 0
+                        ? "No figure matches; 'figures' lists what the store has."
+                        : $"The filter matches {keys.Count} keys and {measures.Count} measures; a chart shows one: narrow it with --reporter, --flow, --product, --partner and --measure.");
+                    return Task.FromResult(1);
+                }
+
+                var title = $"{keys[0]} {measures[0]} ({versions[0].Unit})";
+                var svg = ChartSvg.Render(versions, title, result.GetValue(width), result.GetValue(height));
+                (StoreAccess.InService ? result.InvocationConfiguration.Output : image).Write(svg);
+                return Task.FromResult(0);
+            }, image);
+
+            if (code != 0 || StoreAccess.InService)
+            {
+                return code;
+            }
+
+            if (result.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, image.ToString(), cancellationToken);
+                await result.InvocationConfiguration.Error.WriteLineAsync($"Wrote {file.FullName}");
+            }
+            else
+            {
+                await result.InvocationConfiguration.Output.WriteAsync(image.ToString());
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
