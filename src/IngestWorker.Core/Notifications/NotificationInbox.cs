@@ -13,29 +13,29 @@ namespace IngestWorker.Core.Notifications;
 /// </summary>
 public sealed class NotificationInbox : IFigureObserver
 {
-    private readonly Channel<FigureNotification> _channel;
-    private readonly List<WebhookOptions> _webhooks;
+    private readonly IOptions<NotificationOptions> _options;
+    private readonly Lazy<Channel<FigureNotification>> _channel;
     private readonly ILogger<NotificationInbox> _logger;
 
+    /// <remarks>Options are read at first use, after the host has validated them.</remarks>
     public NotificationInbox(IOptions<NotificationOptions> options, ILogger<NotificationInbox> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _webhooks = options.Value.Webhooks;
+        _options = options;
         _logger = logger;
-        _channel = Channel.CreateBounded<FigureNotification>(new BoundedChannelOptions(options.Value.QueueCapacity)
+        _channel = new(() => Channel.CreateBounded<FigureNotification>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait, // with TryWrite: refuse, so the drop is counted and logged
             SingleReader = true,
-        });
+        }));
     }
 
-    public ChannelReader<FigureNotification> Reader => _channel.Reader;
+    public ChannelReader<FigureNotification> Reader => _channel.Value.Reader;
 
     public void Recorded(StoredDocument document, RecordOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(outcome);
-        if (_webhooks.Count == 0)
+        if (_options.Value.Webhooks.Count == 0)
         {
             return;
         }
@@ -53,16 +53,16 @@ public sealed class NotificationInbox : IFigureObserver
     }
 
     /// <summary>No more figures: the dispatcher delivers what is queued and ends.</summary>
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Complete() => _channel.Value.Writer.TryComplete();
 
     private void Offer(FigureNotification notification)
     {
-        if (!_webhooks.Exists(notification.Wanted))
+        if (!_options.Value.Webhooks.Exists(notification.Wanted))
         {
             return;
         }
 
-        if (!_channel.Writer.TryWrite(notification))
+        if (!_channel.Value.Writer.TryWrite(notification))
         {
             NotificationLog.Dropped(_logger, FigureText.Key(notification.Figure), notification.Figure.Period, notification.Figure.Measure);
         }

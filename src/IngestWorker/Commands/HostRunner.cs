@@ -65,6 +65,9 @@ internal static class HostRunner
         InvalidDataException d => "IngestWorker cannot start: a configuration file is not valid JSON: " + (d.InnerException?.Message ?? d.Message),
         FileNotFoundException f when f.FileName?.EndsWith(".json", StringComparison.Ordinal) == true =>
             $"IngestWorker cannot start: the configuration file '{f.FileName}' is missing (set INGESTWORKER_ROOT to the folder that holds config/)",
+        // Several sections invalid at once: one message with every failure.
+        AggregateException a when a.InnerExceptions.All(i => i is OptionsValidationException) =>
+            "IngestWorker cannot start: the configuration is not valid.\n  " + string.Join("\n  ", a.InnerExceptions.Cast<OptionsValidationException>().SelectMany(v => v.Failures)),
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
         _ => null,
     };
