@@ -30,6 +30,7 @@ internal static class Cli
             HealthCommand.Create(db),
             WatchCommand.Create(db),
             ChartCommand.Create(db),
+            BackupCommand.Create(db),
         };
         root.SetAction((result, _) => ServiceCommands.RunService(result.GetValue(db)));
         return root;
@@ -52,6 +53,7 @@ internal static class Cli
             HealthCommand.Create(db),
             WatchCommand.Create(db),
             ChartCommand.Create(db),
+            BackupCommand.Create(db),
         };
     }
 }
