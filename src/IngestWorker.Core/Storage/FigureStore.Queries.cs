@@ -77,6 +77,18 @@ public sealed partial class FigureStore
             .Select(g => g.MaxBy(d => d.Id)!)
             .OrderBy(d => d.Id)];
 
+    /// <summary>A bare indexed read of one key and period: the floor that <see cref="Current"/> and <see cref="History"/> are measured against.</summary>
+    internal List<FigureVersion> RawLookup(string lookupKey) => [.. _figures.Find(BsonExpression.Create("LookupKey = @0", lookupKey))];
+
+    /// <summary>Loads generated versions as they are, for building large stores to measure (benchmarks only).</summary>
+    internal void BulkLoad(IEnumerable<FigureVersion> versions)
+    {
+        lock (_writeLock)
+        {
+            _figures.InsertBulk(versions, 10_000);
+        }
+    }
+
     private IEnumerable<FigureVersion> Matching(FigureFilter filter) =>
         filter.ToExpression() is { } predicate ? _figures.Find(predicate) : _figures.FindAll();
 
