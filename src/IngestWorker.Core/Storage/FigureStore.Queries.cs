@@ -69,6 +69,9 @@ public sealed partial class FigureStore
 
     public int ConfirmationCount(long figureId) => _confirmations.Count(BsonExpression.Create("FigureId = @0", figureId));
 
+    /// <summary>How many figures of a document restated values already recorded.</summary>
+    public int ConfirmationsOf(long documentId) => _confirmations.Count(BsonExpression.Create("DocumentId = @0", documentId));
+
     /// <summary>The latest stored version of every bulletin URL (optionally of one source), for re-extraction.</summary>
     public IReadOnlyList<StoredDocument> LatestDocuments(string? sourceId = null) =>
         [.. _documents.FindAll()
