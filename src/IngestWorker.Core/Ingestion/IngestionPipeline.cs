@@ -62,6 +62,11 @@ public sealed class IngestionPipeline(
         {
             fetched = await reader.FetchAsync(source, candidate, previous, cancellationToken);
         }
+        catch (UnsupportedContentException)
+        {
+            // An attachment on a board is not a failure of the source; the fetcher logged the skip.
+            return;
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             summary.FailedDocuments++;
