@@ -147,6 +147,20 @@ public sealed class HttpFetcher(IHttpClientFactory clients, RobotsCache robots, 
             return cached;
         }
 
+        var reader = robots.ReaderOf(target);
+        await reader.WaitAsync(cancellationToken);
+        try
+        {
+            return robots.TryGet(target, out cached) ? cached : await ReadRobotsAsync(target, cancellationToken);
+        }
+        finally
+        {
+            reader.Release();
+        }
+    }
+
+    private async Task<RobotsRules> ReadRobotsAsync(Uri target, CancellationToken cancellationToken)
+    {
         var robotsUrl = new Uri(target, "/robots.txt");
         using var response = await SendFollowingRedirectsAsync(robotsUrl, etag: null, lastModified: null, obeyRobots: false, cancellationToken);
         RobotsRules rules;

@@ -7,6 +7,23 @@ public sealed class RobotsCache(TimeProvider time, IOptions<FetchOptions> option
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (RobotsRules Rules, DateTimeOffset Until)> _byAuthority = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SemaphoreSlim> _readers = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Held while a host's robots.txt is read, so concurrent requests read it once, not once each.</summary>
+    public SemaphoreSlim ReaderOf(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        lock (_gate)
+        {
+            if (!_readers.TryGetValue(Key(url), out var reader))
+            {
+                reader = new SemaphoreSlim(1, 1);
+                _readers[Key(url)] = reader;
+            }
+
+            return reader;
+        }
+    }
 
     public bool TryGet(Uri url, out RobotsRules rules)
     {
