@@ -44,7 +44,7 @@ internal static class LinkPolicy
         var title = candidate.Title ?? "";
         var byKeyword = source.Keywords.Count == 0 || source.Keywords.Exists(k =>
             title.Contains(k, StringComparison.OrdinalIgnoreCase) || candidate.Url.Contains(k, StringComparison.OrdinalIgnoreCase));
-        return byKeyword && (string.IsNullOrEmpty(source.Pattern) || Matches(source.Pattern, title) || Matches(source.Pattern, candidate.Url));
+        return byKeyword && (string.IsNullOrEmpty(source.LinkPattern) || Matches(source.LinkPattern, title) || Matches(source.LinkPattern, candidate.Url));
     }
 
     private static bool Matches(string pattern, string text) =>

@@ -61,7 +61,7 @@ public sealed class SourceDefinition
     public List<string> Keywords { get; set; } = [];
 
     /// <summary>Keep only bulletins whose title or URL matches this regular expression (case-insensitive); empty keeps all.</summary>
-    public string? Pattern { get; set; }
+    public string? LinkPattern { get; set; }
 
     /// <summary>
     /// URL prefixes besides the source's own host that its links may lead to (a ministry's board on

@@ -82,7 +82,7 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration) : IV
                     Fail("PageUrlTemplate", $"'{template}' is not an http or https URL with {{page}} where the page number goes");
                 }
 
-                if (source.Pattern is { Length: > 0 } pattern)
+                if (source.LinkPattern is { Length: > 0 } pattern)
                 {
                     try
                     {
@@ -90,7 +90,7 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration) : IV
                     }
                     catch (ArgumentException e)
                     {
-                        Fail("Pattern", $"'{pattern}' is not a valid regular expression: {e.Message}");
+                        Fail("LinkPattern", $"'{pattern}' is not a valid regular expression: {e.Message}");
                     }
                 }
 
