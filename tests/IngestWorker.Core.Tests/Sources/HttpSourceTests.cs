@@ -76,7 +76,7 @@ public sealed class HttpSourceTests : IAsyncLifetime
             </channel></rss>
             """);
         using var harness = new FetchHarness();
-        var source = new SourceDefinition { Id = "rss", Kind = "http", Url = _site.Url("rss").AbsoluteUri, Pattern = @"\bexports?\b|수출" };
+        var source = new SourceDefinition { Id = "rss", Kind = "http", Url = _site.Url("rss").AbsoluteUri, LinkPattern = @"\bexports?\b|수출" };
 
         var found = await harness.Source.DiscoverAsync(source, CancellationToken.None);
 
