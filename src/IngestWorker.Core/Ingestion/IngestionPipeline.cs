@@ -22,7 +22,11 @@ public sealed class IngestionPipeline(
 {
     private readonly Dictionary<string, IBulletinSource> _byKind = sources.ToDictionary(s => s.Kind, StringComparer.OrdinalIgnoreCase);
 
-    public async Task<RunSummary> RunAsync(SourceDefinition source, CancellationToken cancellationToken)
+    public Task<RunSummary> RunAsync(SourceDefinition source, CancellationToken cancellationToken) =>
+        RunAsync(source, nextAttemptAt: null, cancellationToken);
+
+    /// <param name="nextAttemptAt">When the scheduler runs the source next, so a failure's warning can say so.</param>
+    public async Task<RunSummary> RunAsync(SourceDefinition source, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var started = time.GetTimestamp();
@@ -46,7 +50,7 @@ public sealed class IngestionPipeline(
         }
         finally
         {
-            Remember(state, summary);
+            Remember(state, summary, nextAttemptAt);
             IngestionLog.SourceRun(logger, source.Id, summary.Documents, summary.NewDocuments, summary.UnchangedDocuments,
                 summary.FailedDocuments, summary.NewFigures, summary.RevisedFigures, (long)time.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -174,14 +178,22 @@ public sealed class IngestionPipeline(
         ["Evidence"] = figure.Evidence,
     });
 
-    private void Remember(SourceState state, RunSummary summary)
+    private void Remember(SourceState state, RunSummary summary, DateTimeOffset? nextAttemptAt)
     {
         if (summary.Failed)
         {
             state.ConsecutiveFailures++;
             state.LastError = summary.Error ?? $"{summary.FailedDocuments} of {summary.Documents} documents failed";
             state.LastErrorAt = state.LastRunAt;
-            IngestionLog.SourceFailed(logger, state.Id, state.ConsecutiveFailures, state.LastError);
+            if (nextAttemptAt is { } next)
+            {
+                IngestionLog.SourceFailedUntil(logger, state.Id, state.ConsecutiveFailures, state.LastError,
+                    next.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                IngestionLog.SourceFailed(logger, state.Id, state.ConsecutiveFailures, state.LastError);
+            }
         }
         else
         {
