@@ -30,7 +30,7 @@ public sealed class IngestionPipeline(
     {
         ArgumentNullException.ThrowIfNull(source);
         var started = time.GetTimestamp();
-        var summary = new RunSummary(source.Id);
+        var summary = new RunSummary(source.Id) { NextAttemptAt = nextAttemptAt };
         var state = store.SourceState(source.Id);
         state.LastRunAt = time.GetUtcNow().UtcDateTime;
         try
@@ -50,7 +50,7 @@ public sealed class IngestionPipeline(
         }
         finally
         {
-            Remember(state, summary, nextAttemptAt);
+            Remember(state, summary);
             IngestionLog.SourceRun(logger, source.Id, summary.Documents, summary.NewDocuments, summary.UnchangedDocuments,
                 summary.FailedDocuments, summary.NewFigures, summary.RevisedFigures, (long)time.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -178,14 +178,14 @@ public sealed class IngestionPipeline(
         ["Evidence"] = figure.Evidence,
     });
 
-    private void Remember(SourceState state, RunSummary summary, DateTimeOffset? nextAttemptAt)
+    private void Remember(SourceState state, RunSummary summary)
     {
         if (summary.Failed)
         {
             state.ConsecutiveFailures++;
             state.LastError = summary.Error ?? $"{summary.FailedDocuments} of {summary.Documents} documents failed";
             state.LastErrorAt = state.LastRunAt;
-            if (nextAttemptAt is { } next)
+            if (summary.NextAttemptAt is { } next)
             {
                 IngestionLog.SourceFailedUntil(logger, state.Id, state.ConsecutiveFailures, state.LastError,
                     next.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
