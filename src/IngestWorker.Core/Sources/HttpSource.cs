@@ -26,9 +26,12 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
             return [new Candidate(start.AbsoluteUri)];
         }
 
-        var known = store.Listing(start.AbsoluteUri);
+        // The stored links are only as good as the settings that selected them: after an edit of
+        // the source's discovery settings the listing is read afresh.
+        var settings = DiscoveryKey(source);
+        var known = store.Listing(start.AbsoluteUri) is { } listing && listing.ContentHash?.EndsWith(settings, StringComparison.Ordinal) == true ? listing : null;
         var first = await fetcher.GetAsync(start, known?.ETag, known?.LastModified, cancellationToken);
-        var hash = first.NotModified ? null : ContentHash.Of(first.Content);
+        var hash = first.NotModified ? null : ContentHash.Of(first.Content) + settings;
         if (known is not null && (first.NotModified || hash == known.ContentHash))
         {
             var listed = known.Bulletins.Select(b => new Candidate(b.Url, b.Title, b.Published is null ? null : DateOnly.ParseExact(b.Published, "O", CultureInfo.InvariantCulture))).ToList();
@@ -104,6 +107,14 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
             page = next;
             fetched = await fetcher.GetAsync(page, etag: null, lastModified: null, cancellationToken);
         }
+    }
+
+    /// <summary>A short fingerprint of every setting that decides which links a listing yields.</summary>
+    private static string DiscoveryKey(SourceDefinition source)
+    {
+        var settings = string.Join('\n', source.Shape, source.LinkXPath, source.NextPageXPath, source.PageUrlTemplate, source.MaxPages,
+            string.Join('\t', source.Keywords), source.LinkPattern, string.Join('\t', source.AllowedPrefixes));
+        return ":" + ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(settings))[..16];
     }
 
     /// <summary>Bulletins never stored (new, or failed before), and those stored within the revisit window.</summary>

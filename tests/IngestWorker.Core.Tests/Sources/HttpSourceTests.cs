@@ -203,6 +203,30 @@ public sealed class HttpSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Discover_SettingsEditedSinceLastRun_ReadsTheListingAfresh()
+    {
+        _site.Map("/board", (context, _) =>
+        {
+            context.Response.Headers.ETag = "\"L1\"";
+            if (context.Request.Headers.IfNoneMatch == "\"L1\"")
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return Task.CompletedTask;
+            }
+
+            return ScriptedSite.Write(context, Html, Encoding.UTF8.GetBytes(Board("", "/news/exports", "/news/weather")));
+        });
+        using var harness = new FetchHarness();
+
+        var exports = await harness.Source.DiscoverAsync(Listing("board", s => s.LinkPattern = "exports$"), CancellationToken.None);
+        var weather = await harness.Source.DiscoverAsync(Listing("board", s => s.LinkPattern = "weather$"), CancellationToken.None);
+
+        Assert.Equal(["/news/exports"], exports.Select(c => new Uri(c.Url).AbsolutePath));
+        Assert.Equal(["/news/weather"], weather.Select(c => new Uri(c.Url).AbsolutePath));
+        Assert.False(_site.Seen.Last(s => s.Path == "/board").Headers.ContainsKey("If-None-Match"));
+    }
+
+    [Fact]
     public async Task Fetch_RecentBulletinRevisedAtTheSameUrl_ComesBackChanged()
     {
         var version = 1;
