@@ -227,21 +227,45 @@ public sealed class HttpSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_ListingUnchangedButABulletinCorrected_TheCorrectionIsFetched()
+    {
+        var version = 1;
+        _site.Map("/board", (context, _) => Conditional(context, "\"L1\"", Board("", "/news/1")));
+        _site.Map("/news/1", (context, _) => Conditional(context, $"\"v{version}\"", $"<p>exports v{version}</p>"));
+        using var harness = new FetchHarness();
+        var source = Listing("board");
+
+        var candidate = Assert.Single(await harness.Source.DiscoverAsync(source, CancellationToken.None));
+        var v1 = await harness.Source.FetchAsync(source, candidate, null, CancellationToken.None);
+        var stored = new StoredDocument { SourceId = "board", Url = candidate.Url, ContentHash = "v1", ETag = v1.ETag, FetchedAt = TimeProvider.System.GetUtcNow().UtcDateTime, Published = "2026-01-01" };
+        harness.Store.RecordDocument(stored, []);
+        version = 2;
+        var again = Assert.Single(await harness.Source.DiscoverAsync(source, CancellationToken.None));
+        var v2 = await harness.Source.FetchAsync(source, again, harness.Store.LatestDocument(again.Url), CancellationToken.None);
+
+        Assert.Equal("<p>exports v2</p>", Encoding.UTF8.GetString(v2.Content));
+        // Listing: 200 then 304. Bulletin: 200, then a conditional request answered with the correction.
+        Assert.Equal((2, 2), (_site.Count("/board"), _site.Count("/news/1")));
+        Assert.Equal("\"v1\"", _site.Seen.Last(s => s.Path == "/news/1").Headers["If-None-Match"]);
+    }
+
+    private static Task Conditional(HttpContext context, string etag, string body)
+    {
+        if (context.Request.Headers.IfNoneMatch == etag)
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Headers.ETag = etag;
+        return ScriptedSite.Write(context, Html, Encoding.UTF8.GetBytes(body));
+    }
+
+    [Fact]
     public async Task Fetch_RecentBulletinRevisedAtTheSameUrl_ComesBackChanged()
     {
         var version = 1;
-        _site.Map("/news/1", (context, _) =>
-        {
-            var tag = $"\"v{version}\"";
-            if (context.Request.Headers.IfNoneMatch == tag)
-            {
-                context.Response.StatusCode = StatusCodes.Status304NotModified;
-                return Task.CompletedTask;
-            }
-
-            context.Response.Headers.ETag = tag;
-            return ScriptedSite.Write(context, Html, Encoding.UTF8.GetBytes($"<p>exports v{version}</p>"));
-        });
+        _site.Map("/news/1", (context, _) => Conditional(context, $"\"v{version}\"", $"<p>exports v{version}</p>"));
         using var harness = new FetchHarness();
         var source = Listing("board");
         var candidate = new Candidate(_site.Url("news/1").AbsoluteUri);
