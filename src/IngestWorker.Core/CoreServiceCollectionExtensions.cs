@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
                 // The fetcher follows redirects itself, so each hop is checked, throttled and counted.
                 AllowAutoRedirect = false,
                 UseCookies = false,
+                ConnectCallback = Targets.ConnectAsync,
             });
         bulletins.AddResilienceHandler("bulletins", FetchResilience.Configure).SelectPipelineByAuthority();
         // Added after the resilience handler, so it sits inside it: every attempt waits its turn.

@@ -57,6 +57,18 @@ public sealed class FetchRulesTests
     public void Targets_LocalAddresses_AreRecognised(string url, bool local) => Assert.Equal(local, Targets.IsLocal(new Uri(url)));
 
     [Fact]
+    public void Targets_PublicNameResolvingToThisMachine_IsNotConnectedTo()
+    {
+        IPAddress[] rebound = [IPAddress.Loopback, IPAddress.Parse("169.254.169.254"), IPAddress.Parse("203.0.113.7")];
+
+        Assert.Equal([IPAddress.Parse("203.0.113.7")], Targets.Connectable("bulletins.example", rebound));
+        Assert.Empty(Targets.Connectable("bulletins.example", [IPAddress.IPv6Loopback]));
+        // Literals and localhost are judged by the URL checks, which know whether the source itself is local.
+        Assert.Equal(rebound, Targets.Connectable("127.0.0.1", rebound));
+        Assert.Equal(rebound, Targets.Connectable("localhost", rebound));
+    }
+
+    [Fact]
     public async Task Throttle_SecondRequestToAHost_WaitsTheIntervalAndOtherHostsDoNot()
     {
         var time = new FakeTimeProvider();
