@@ -93,6 +93,24 @@ public sealed class HttpFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_SlowHostWithManyRetriesLeft_StopsAtTheTotalTimeout()
+    {
+        _site.Map("/slow", async (context, _) => await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted));
+        using var harness = new FetchHarness(new Dictionary<string, string?>
+        {
+            ["Fetching:Timeout"] = "00:00:00.300",
+            ["Fetching:TotalTimeout"] = "00:00:00.500",
+            ["Fetching:MaxRetries"] = "8",
+        });
+
+        var failure = await Assert.ThrowsAsync<FetchException>(() => harness.GetAsync(_site.Url("slow")));
+
+        Assert.Contains("took longer than 0.5 s in all (Fetching:TotalTimeout)", failure.Message, StringComparison.Ordinal);
+        // Nine attempts were allowed; the total budget leaves room for two.
+        Assert.InRange(_site.Count("/slow"), 1, 3);
+    }
+
+    [Fact]
     public async Task Get_SecondTimeWithTheETag_Gets304AndReportsUnchanged()
     {
         _site.Map("/page", (context, _) =>
