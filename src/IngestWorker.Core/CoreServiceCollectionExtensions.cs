@@ -6,7 +6,9 @@ using IngestWorker.Extraction;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly.Telemetry;
 
 namespace IngestWorker.Core;
 
@@ -28,18 +30,30 @@ public static class CoreServiceCollectionExtensions
             return FigureStore.Open(Path.GetFullPath(options.DatabasePath, root), sp.GetRequiredService<TimeProvider>(), options.Password);
         });
         services.AddSingleton<FigureExtractor>();
-        services.AddHttpClient(HttpFetcher.ClientName, (sp, client) =>
+        services.AddSingleton<RobotsCache>();
+        services.AddSingleton<HostThrottle>();
+        services.AddTransient<ThrottlingHandler>();
+        // Polly reports every retry as a warning; the pipeline reports a failing source once per run
+        // instead, and the fetcher logs each retry at Debug.
+        services.Configure<TelemetryOptions>(o => o.SeverityProvider = _ => ResilienceEventSeverity.Debug);
+        var bulletins = services.AddHttpClient(HttpFetcher.ClientName, (sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
                 client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
+                // Timeouts are the resilience pipeline's and the fetcher's, which say which one ran out.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
-                MaxAutomaticRedirections = sp.GetRequiredService<IOptions<FetchOptions>>().Value.MaxRedirects,
+                // The fetcher follows redirects itself, so each hop is checked, throttled and counted.
+                AllowAutoRedirect = false,
                 UseCookies = false,
+                ConnectCallback = Targets.ConnectAsync,
             });
+        bulletins.AddResilienceHandler("bulletins", FetchResilience.Configure).SelectPipelineByAuthority();
+        // Added after the resilience handler, so it sits inside it: every attempt waits its turn.
+        bulletins.AddHttpMessageHandler<ThrottlingHandler>();
         services.AddSingleton<HttpFetcher>();
         services.AddSingleton<IBulletinSource, FolderSource>();
         services.AddSingleton<IBulletinSource, HttpSource>();

@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 namespace IngestWorker.Core.Fetching;
 
 /// <summary>
-/// Turns fetched bytes into text the way browsers do: BOM, then the HTTP header's charset, then a
-/// <c>&lt;meta&gt;</c> prescan, then UTF-8. A declared UTF-8 that is not valid UTF-8 is re-read as
-/// CP949, the usual mislabel on Korean sites, rather than turned into mojibake.
+/// Turns fetched bytes into text: BOM, then valid UTF-8, then the HTTP header's charset, then a
+/// <c>&lt;meta&gt;</c> prescan, then CP949. Unlike a browser it trusts the bytes over the label
+/// when they are valid UTF-8, and reads undeclared or mislabelled non-UTF-8 as CP949, the usual
+/// case on Korean sites, so a wrong label does not turn figures into mojibake.
 /// </summary>
 public static partial class CharsetDecoder
 {
@@ -32,18 +33,35 @@ public static partial class CharsetDecoder
         }
 
         var declared = EncodingOf(CharsetIn(contentType)) ?? EncodingOf(MetaCharset(bytes));
-        if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage)
+        if (declared is not null && declared.CodePage is 1200 or 1201 or 12000 or 12001)
         {
             return declared.GetString(bytes);
         }
 
+        // Bytes that are valid UTF-8 are UTF-8 whatever the label says: Korean text in EUC-KR or
+        // CP949 is never valid UTF-8 (its byte pairs are not UTF-8 sequences), so a page labelled
+        // EUC-KR but saved as UTF-8 reads right instead of as mojibake.
+        if (TryStrictUtf8(bytes, out var text))
+        {
+            return text;
+        }
+
+        return declared is not null && declared.CodePage != Encoding.UTF8.CodePage
+            ? declared.GetString(bytes)
+            : Encoding.GetEncoding(949).GetString(bytes);
+    }
+
+    private static bool TryStrictUtf8(ReadOnlySpan<byte> bytes, out string text)
+    {
         try
         {
-            return StrictUtf8.GetString(bytes);
+            text = StrictUtf8.GetString(bytes);
+            return true;
         }
         catch (DecoderFallbackException)
         {
-            return Encoding.GetEncoding(949).GetString(bytes);
+            text = "";
+            return false;
         }
     }
 

@@ -7,11 +7,24 @@ public sealed record FetchedDocument(byte[] Content, string? ContentType, string
 }
 
 /// <summary>A fetch that failed for a reason worth one line in the log.</summary>
-public sealed class FetchException : Exception
+public class FetchException : Exception
 {
     public FetchException() { }
 
     public FetchException(string message) : base(message) { }
 
     public FetchException(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>
+/// The server answered with something that is not a bulletin (a PDF, an image, an attachment):
+/// already logged and skipped, not a failure of the source.
+/// </summary>
+public sealed class UnsupportedContentException : FetchException
+{
+    public UnsupportedContentException() { }
+
+    public UnsupportedContentException(string message) : base(message) { }
+
+    public UnsupportedContentException(string message, Exception inner) : base(message, inner) { }
 }

@@ -1,14 +1,19 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace IngestWorker.Core.Fetching;
 
 /// <summary>
-/// One GET of a bulletin, listing or feed: conditional on the validators it was last seen with,
-/// bounded in size, refusing content that cannot be a bulletin.
+/// One GET of a bulletin, listing or feed, as a good citizen: robots.txt obeyed, redirects followed
+/// by hand (each hop checked and counted), conditional on the validators it was last seen with,
+/// bounded in time and size, refusing content that cannot be a bulletin. Retries, the circuit
+/// breaker and the per-host rate limit live in the named client's handlers.
 /// </summary>
-public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOptions> options)
+public sealed class HttpFetcher(IHttpClientFactory clients, RobotsCache robots, HostThrottle throttle, IOptions<FetchOptions> options, ILogger<HttpFetcher> logger)
 {
     public const string ClientName = "bulletins";
 
@@ -23,36 +28,12 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
             throw new FetchException($"refusing to fetch '{url}': only http and https are fetched");
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (!string.IsNullOrEmpty(etag) && EntityTagHeaderValue.TryParse(etag, out var tag))
-        {
-            request.Headers.IfNoneMatch.Add(tag);
-        }
-
-        if (!string.IsNullOrEmpty(lastModified) && DateTimeOffset.TryParse(lastModified, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
-        {
-            request.Headers.IfModifiedSince = since;
-        }
-
-        var client = clients.CreateClient(ClientName);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.Timeout);
-        HttpResponseMessage response;
+        var limits = options.Value;
+        using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        total.CancelAfter(limits.TotalTimeout);
         try
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new FetchException($"GET {url} timed out after {options.Value.Timeout.TotalSeconds:0} s");
-        }
-        catch (HttpRequestException e)
-        {
-            throw new FetchException($"GET {url} failed: {e.Message}", e);
-        }
-
-        using (response)
-        {
+            using var response = await SendFollowingRedirectsAsync(url, etag, lastModified, obeyRobots: true, total.Token);
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
                 return FetchedDocument.Unchanged;
@@ -66,26 +47,168 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if (mediaType is not null && !AcceptedTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
             {
-                throw new FetchException($"GET {url} returned {mediaType}, which is not a bulletin type");
+                var reason = $"{mediaType} is not a bulletin type";
+                FetchLog.Skipped(logger, url.AbsoluteUri, reason);
+                throw new UnsupportedContentException($"GET {url}: {reason}");
             }
 
-            var content = await ReadBoundedAsync(response.Content, url, timeout.Token);
+            var content = await ReadBodyAsync(response.Content, url, total.Token);
             return new FetchedDocument(
                 content,
                 response.Content.Headers.ContentType?.ToString(),
                 response.Headers.ETag?.ToString(),
                 response.Content.Headers.LastModified?.ToString("R"));
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FetchException($"GET {url} took longer than {Seconds(limits.TotalTimeout)} in all (Fetching:TotalTimeout)");
+        }
+        catch (TimeoutRejectedException)
+        {
+            throw new FetchException($"GET {url}: no answer within {Seconds(limits.Timeout)} (Fetching:Timeout), {limits.MaxRetries} retries");
+        }
+        catch (BrokenCircuitException)
+        {
+            throw new FetchException($"GET {url} not attempted: {url.Authority} failed repeatedly and is left alone for {Seconds(limits.CircuitBreakDuration)}");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new FetchException($"GET {url} failed: {e.Message}", e);
+        }
     }
 
-    private async Task<byte[]> ReadBoundedAsync(HttpContent content, Uri url, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the GET and follows up to <see cref="FetchOptions.MaxRedirects"/> redirects, checking
+    /// each target as if it were the first: scheme, robots.txt, and no turn towards this machine.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(Uri url, string? etag, string? lastModified, bool obeyRobots, CancellationToken cancellationToken)
     {
-        var limit = options.Value.MaxDocumentBytes;
+        var client = clients.CreateClient(ClientName);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
+        for (var target = url; ;)
+        {
+            if (obeyRobots && !(await RobotsOfAsync(target, cancellationToken)).Allows(target))
+            {
+                throw new FetchException($"robots.txt of {target.Authority} disallows {target.PathAndQuery} for {ProductToken(options.Value.UserAgent)}");
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, target);
+            if (!string.IsNullOrEmpty(etag) && EntityTagHeaderValue.TryParse(etag, out var tag))
+            {
+                request.Headers.IfNoneMatch.Add(tag);
+            }
+
+            if (!string.IsNullOrEmpty(lastModified) && DateTimeOffset.TryParse(lastModified, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+            {
+                request.Headers.IfModifiedSince = since;
+            }
+
+            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if ((int)response.StatusCode is not (301 or 302 or 303 or 307 or 308))
+            {
+                return response;
+            }
+
+            var location = response.Headers.Location;
+            response.Dispose();
+            var next = location is null ? null : location.IsAbsoluteUri ? location : new Uri(target, location);
+            if (next is null || next.Scheme is not ("http" or "https"))
+            {
+                throw new FetchException($"GET {url} redirected to '{location}', which is not an http or https URL");
+            }
+
+            if (Targets.IsLocal(next) && !Targets.IsLocal(url))
+            {
+                throw new FetchException($"GET {url} redirected to {next.Authority}, a local address; not followed");
+            }
+
+            if (!seen.Add(next.AbsoluteUri))
+            {
+                throw new FetchException($"GET {url} is a redirect loop (back to {next})");
+            }
+
+            if (seen.Count > options.Value.MaxRedirects + 1)
+            {
+                throw new FetchException($"GET {url} redirected more than {options.Value.MaxRedirects} times (Fetching:MaxRedirects)");
+            }
+
+            target = next;
+        }
+    }
+
+    /// <summary>
+    /// The host's robots.txt rules (RFC 9309): read once per cache period; a missing file (4xx)
+    /// allows everything; an unreadable one (5xx) allows nothing for now and is read again next time.
+    /// </summary>
+    private async Task<RobotsRules> RobotsOfAsync(Uri target, CancellationToken cancellationToken)
+    {
+        if (robots.TryGet(target, out var cached))
+        {
+            return cached;
+        }
+
+        var reader = robots.ReaderOf(target);
+        await reader.WaitAsync(cancellationToken);
+        try
+        {
+            return robots.TryGet(target, out cached) ? cached : await ReadRobotsAsync(target, cancellationToken);
+        }
+        finally
+        {
+            reader.Release();
+        }
+    }
+
+    private async Task<RobotsRules> ReadRobotsAsync(Uri target, CancellationToken cancellationToken)
+    {
+        var robotsUrl = new Uri(target, "/robots.txt");
+        using var response = await SendFollowingRedirectsAsync(robotsUrl, etag: null, lastModified: null, obeyRobots: false, cancellationToken);
+        RobotsRules rules;
+        if (response.IsSuccessStatusCode)
+        {
+            // RFC 9309 asks parsers to read at least 500 KiB; more than the document limit is not read.
+            var bytes = await ReadBoundedAsync(response.Content, robotsUrl, options.Value.MaxDocumentBytes, cancellationToken);
+            rules = RobotsRules.Parse(CharsetDecoder.Decode(bytes, response.Content.Headers.ContentType?.ToString()), ProductToken(options.Value.UserAgent));
+        }
+        else if ((int)response.StatusCode is >= 400 and < 500)
+        {
+            rules = RobotsRules.AllowAll;
+        }
+        else
+        {
+            throw new FetchException($"robots.txt of {target.Authority} answered {(int)response.StatusCode} {response.ReasonPhrase}; nothing is fetched from it until it can be read");
+        }
+
+        FetchLog.RobotsRead(logger, target.Authority, $"{(int)response.StatusCode}");
+        robots.Set(target, rules);
+        throttle.SetCrawlDelay(target, rules.CrawlDelay);
+        return rules;
+    }
+
+    /// <summary>The body within one attempt's time: the resilience timeout only covers the headers.</summary>
+    private async Task<byte[]> ReadBodyAsync(HttpContent content, Uri url, CancellationToken cancellationToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(options.Value.Timeout);
+        try
+        {
+            return await ReadBoundedAsync(content, url, options.Value.MaxDocumentBytes, attempt.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FetchException($"GET {url}: the body did not arrive within {Seconds(options.Value.Timeout)} (Fetching:Timeout)");
+        }
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, Uri url, long limit, CancellationToken cancellationToken)
+    {
         if (content.Headers.ContentLength > limit)
         {
             throw new FetchException($"GET {url} is {content.Headers.ContentLength} bytes, over the limit of {limit} (Fetching:MaxDocumentBytes)");
         }
 
+        // The stream is already decompressed, so a small gzip that inflates to gigabytes stops here
+        // at the limit, never in memory.
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -102,4 +225,9 @@ public sealed class HttpFetcher(IHttpClientFactory clients, IOptions<FetchOption
 
         return buffer.ToArray();
     }
+
+    /// <summary>The name robots.txt groups are matched against: the User-Agent's first word, without version.</summary>
+    internal static string ProductToken(string userAgent) => userAgent.Split('/', ' ')[0];
+
+    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.###} s";
 }

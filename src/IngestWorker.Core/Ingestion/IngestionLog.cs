@@ -17,6 +17,9 @@ internal static partial class IngestionLog
     [LoggerMessage(1003, LogLevel.Warning, "Source {Source} failed ({ConsecutiveFailures} in a row): {Reason}", EventName = "SourceFailed")]
     public static partial void SourceFailed(ILogger logger, string source, int consecutiveFailures, string reason);
 
+    [LoggerMessage(1004, LogLevel.Warning, "Source {Source} failed ({ConsecutiveFailures} in a row): {Reason}; next attempt {NextAttempt}", EventName = "SourceFailedUntil")]
+    public static partial void SourceFailedUntil(ILogger logger, string source, int consecutiveFailures, string reason, string nextAttempt);
+
     [LoggerMessage(2001, LogLevel.Warning, "Extraction of {Url} from {Source} failed: {Reason}", EventName = "ExtractionFailed")]
     public static partial void ExtractionFailed(ILogger logger, string source, string url, string reason);
 

@@ -24,11 +24,15 @@ public sealed class IngestionPipeline(
 {
     private readonly Dictionary<string, IBulletinSource> _byKind = sources.ToDictionary(s => s.Kind, StringComparer.OrdinalIgnoreCase);
 
-    public async Task<RunSummary> RunAsync(SourceDefinition source, CancellationToken cancellationToken)
+    public Task<RunSummary> RunAsync(SourceDefinition source, CancellationToken cancellationToken) =>
+        RunAsync(source, nextAttemptAt: null, cancellationToken);
+
+    /// <param name="nextAttemptAt">When the scheduler runs the source next, so a failure's warning can say so.</param>
+    public async Task<RunSummary> RunAsync(SourceDefinition source, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var started = time.GetTimestamp();
-        var summary = new RunSummary(source.Id);
+        var summary = new RunSummary(source.Id) { NextAttemptAt = nextAttemptAt };
         var state = store.SourceState(source.Id);
         state.LastRunAt = time.GetUtcNow().UtcDateTime;
         try
@@ -65,6 +69,11 @@ public sealed class IngestionPipeline(
         {
             fetched = await reader.FetchAsync(source, candidate, previous, cancellationToken);
             metrics?.Fetched(source.Id, fetched.Content.Length);
+        }
+        catch (UnsupportedContentException)
+        {
+            // An attachment on a board is not a failure of the source; the fetcher logged the skip.
+            return;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -155,7 +164,15 @@ public sealed class IngestionPipeline(
             state.ConsecutiveFailures++;
             state.LastError = summary.Error ?? $"{summary.FailedDocuments} of {summary.Documents} documents failed";
             state.LastErrorAt = state.LastRunAt;
-            IngestionLog.SourceFailed(logger, state.Id, state.ConsecutiveFailures, state.LastError);
+            if (summary.NextAttemptAt is { } next)
+            {
+                IngestionLog.SourceFailedUntil(logger, state.Id, state.ConsecutiveFailures, state.LastError,
+                    next.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                IngestionLog.SourceFailed(logger, state.Id, state.ConsecutiveFailures, state.LastError);
+            }
         }
         else
         {

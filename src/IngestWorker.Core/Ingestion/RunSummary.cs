@@ -12,5 +12,7 @@ public sealed class RunSummary(string sourceId)
     public int RevisedFigures { get; set; }
     /// <summary>Why the source as a whole failed (discovery failed), or null.</summary>
     public string? Error { get; set; }
+    /// <summary>When the scheduler runs the source next, if a scheduler runs it.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
     public bool Failed => Error is not null || FailedDocuments > 0;
 }

@@ -4,7 +4,11 @@ using System.Xml.Linq;
 
 namespace IngestWorker.Core.Sources;
 
-/// <summary>Reads the items of an RSS 2.0 or Atom feed. DTDs are refused, so no entity expansion.</summary>
+/// <summary>
+/// Reads the items of an RSS 2.0 or Atom feed. A DTD is skipped, never read: no external entity is
+/// resolved and no entity expanded (a feed that uses one does not parse), yet feeds that merely
+/// declare the old Netscape RSS DTD still read.
+/// </summary>
 public static class FeedReader
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
@@ -21,7 +25,7 @@ public static class FeedReader
         XDocument document;
         try
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 50_000_000 };
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersInDocument = 50_000_000 };
             using var reader = XmlReader.Create(new StringReader(text), settings);
             document = XDocument.Load(reader);
         }

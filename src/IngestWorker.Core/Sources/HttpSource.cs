@@ -1,13 +1,19 @@
+using System.Globalization;
+using IngestWorker.Core.Archive;
 using IngestWorker.Core.Fetching;
 using IngestWorker.Core.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace IngestWorker.Core.Sources;
 
 /// <summary>
 /// Bulletins on the web: a listing page (followed for a few pages), an RSS/Atom feed, or one page.
-/// Only links on the source's own host are followed, so a page cannot send the worker elsewhere.
+/// The first listing page is asked for conditionally; when it has not changed, its links are
+/// taken from the store. Either way, only bulletins never stored or stored within the source's
+/// <see cref="SourceDefinition.Revisit"/> window are returned, so a correction published at a known
+/// URL is still seen, and an old bulletin costs nothing.
 /// </summary>
-public sealed class HttpSource(HttpFetcher fetcher) : IBulletinSource
+public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvider time, ILogger<HttpSource> logger) : IBulletinSource
 {
     public string Kind => "http";
 
@@ -20,31 +26,42 @@ public sealed class HttpSource(HttpFetcher fetcher) : IBulletinSource
             return [new Candidate(start.AbsoluteUri)];
         }
 
-        var found = new List<Candidate>();
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        for (Uri? page = start; page is not null && visited.Count < Math.Max(1, source.MaxPages) && visited.Add(page.AbsoluteUri);)
+        // The stored links are only as good as the settings that selected them: after an edit of
+        // the source's discovery settings the listing is read afresh.
+        var settings = DiscoveryKey(source);
+        var known = store.Listing(start.AbsoluteUri) is { } listing && listing.ContentHash?.EndsWith(settings, StringComparison.Ordinal) == true ? listing : null;
+        var first = await fetcher.GetAsync(start, known?.ETag, known?.LastModified, cancellationToken);
+        var hash = first.NotModified ? null : ContentHash.Of(first.Content) + settings;
+        if (known is not null && (first.NotModified || hash == known.ContentHash))
         {
-            var fetched = await fetcher.GetAsync(page, etag: null, lastModified: null, cancellationToken);
-            var text = CharsetDecoder.Decode(fetched.Content, fetched.ContentType);
-            if (source.Shape != "listing" && FeedReader.TryRead(text, page) is { } items)
-            {
-                found.AddRange(items);
-                break;
-            }
-
-            if (source.Shape == "feed")
-            {
-                throw new FetchException($"{page} is not an RSS or Atom feed");
-            }
-
-            var (links, next) = ListingReader.Read(text, page, source);
-            found.AddRange(links);
-            page = next;
+            var listed = known.Bulletins.Select(b => new Candidate(b.Url, b.Title, b.Published is null ? null : DateOnly.ParseExact(b.Published, "O", CultureInfo.InvariantCulture))).ToList();
+            var revisits = WorthFetching(source, listed);
+            FetchLog.ListingUnchanged(logger, source.Id, start.AbsoluteUri, revisits.Count, listed.Count);
+            return revisits;
         }
 
-        return [.. found
-            .Where(c => IsAllowed(start, c.Url) && MatchesKeywords(source, c))
-            .DistinctBy(c => c.Url, StringComparer.Ordinal)];
+        var found = new List<Candidate>();
+        foreach (var candidate in (await ReadPagesAsync(source, start, first, cancellationToken)).DistinctBy(c => c.Url, StringComparer.Ordinal))
+        {
+            if (LinkPolicy.Refusal(source, start, candidate.Url) is { } refusal)
+            {
+                FetchLog.LinkRefused(logger, source.Id, candidate.Url, refusal);
+            }
+            else if (LinkPolicy.Selects(source, candidate))
+            {
+                found.Add(candidate);
+            }
+        }
+
+        store.SaveListing(new ListingState
+        {
+            Id = start.AbsoluteUri,
+            ETag = first.ETag,
+            LastModified = first.LastModified,
+            ContentHash = hash,
+            Bulletins = [.. found.Select(c => new ListedBulletin { Url = c.Url, Title = c.Title, Published = c.Published?.ToString("O", CultureInfo.InvariantCulture) })],
+        });
+        return WorthFetching(source, found);
     }
 
     public Task<FetchedDocument> FetchAsync(SourceDefinition source, Candidate candidate, StoredDocument? previous, CancellationToken cancellationToken)
@@ -53,16 +70,57 @@ public sealed class HttpSource(HttpFetcher fetcher) : IBulletinSource
         return fetcher.GetAsync(new Uri(candidate.Url), previous?.ETag, previous?.LastModified, cancellationToken);
     }
 
-    private static bool IsAllowed(Uri start, string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var target)
-        && target.Scheme is "http" or "https"
-        && string.Equals(target.Host, start.Host, StringComparison.OrdinalIgnoreCase)
-        && target.Port == start.Port;
+    /// <summary>Every link of the feed, or of the listing's pages up to <see cref="SourceDefinition.MaxPages"/>.</summary>
+    private async Task<List<Candidate>> ReadPagesAsync(SourceDefinition source, Uri start, FetchedDocument first, CancellationToken cancellationToken)
+    {
+        var found = new List<Candidate>();
+        var visited = new HashSet<string>(StringComparer.Ordinal) { start.AbsoluteUri };
+        var (page, fetched) = (start, first);
+        for (var number = 1; ; number++)
+        {
+            var text = CharsetDecoder.Decode(fetched.Content, fetched.ContentType);
+            if (source.Shape != "listing" && FeedReader.TryRead(text, page) is { } items)
+            {
+                found.AddRange(items);
+                return found;
+            }
 
-    private static bool MatchesKeywords(SourceDefinition source, Candidate candidate) =>
-        source.Keywords.Count == 0
-        || source.Keywords.Exists(k =>
-            (candidate.Title ?? "").Contains(k, StringComparison.OrdinalIgnoreCase)
-            || candidate.Url.Contains(k, StringComparison.OrdinalIgnoreCase));
+            if (source.Shape == "feed")
+            {
+                throw new FetchException($"{page} is not an RSS or Atom feed");
+            }
 
+            var (links, next) = ListingReader.Read(text, page, source);
+            var before = found.Count;
+            found.AddRange(links.Where(l => !found.Exists(f => f.Url == l.Url)));
+            if (source.PageUrlTemplate is { Length: > 0 } template)
+            {
+                // A board read past its last page shows nothing new (or the last page again): stop there.
+                next = found.Count > before ? new Uri(template.Replace("{page}", (number + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)) : null;
+            }
+
+            if (number >= source.MaxPages || next is null || !visited.Add(next.AbsoluteUri) || LinkPolicy.Refusal(source, start, next.AbsoluteUri) is not null)
+            {
+                return found;
+            }
+
+            page = next;
+            fetched = await fetcher.GetAsync(page, etag: null, lastModified: null, cancellationToken);
+        }
+    }
+
+    /// <summary>A short fingerprint of every setting that decides which links a listing yields.</summary>
+    private static string DiscoveryKey(SourceDefinition source)
+    {
+        var settings = string.Join('\n', source.Shape, source.LinkXPath, source.NextPageXPath, source.PageUrlTemplate, source.MaxPages,
+            string.Join('\t', source.Keywords), source.LinkPattern, string.Join('\t', source.AllowedPrefixes));
+        return ":" + ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(settings))[..16];
+    }
+
+    /// <summary>Bulletins never stored (new, or failed before), and those stored within the revisit window.</summary>
+    private List<Candidate> WorthFetching(SourceDefinition source, List<Candidate> listed)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return listed.FindAll(c => store.LatestDocument(c.Url) is not { } stored || now - stored.FetchedAt.ToUniversalTime() < source.Revisit);
+    }
 }

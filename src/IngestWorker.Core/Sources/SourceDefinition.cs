@@ -50,8 +50,31 @@ public sealed class SourceDefinition
     /// <summary>For a listing: how many pages to follow.</summary>
     public int MaxPages { get; set; } = 3;
 
+    /// <summary>
+    /// For a listing paginated by a query parameter: the URL of page N with <c>{page}</c> in place of
+    /// the number (for example <c>...?pageIndex={page}</c>). Pages 2 to <see cref="MaxPages"/> are read
+    /// from it instead of following <see cref="NextPageXPath"/>.
+    /// </summary>
+    public string? PageUrlTemplate { get; set; }
+
     /// <summary>Keep only bulletins whose title or URL contains one of these (case-insensitive); empty keeps all.</summary>
     public List<string> Keywords { get; set; } = [];
+
+    /// <summary>Keep only bulletins whose title or URL matches this regular expression (case-insensitive); empty keeps all.</summary>
+    public string? LinkPattern { get; set; }
+
+    /// <summary>
+    /// URL prefixes besides the source's own host that its links may lead to (a ministry's board on
+    /// one host linking its releases on another); links anywhere else are not followed.
+    /// </summary>
+    public List<string> AllowedPrefixes { get; set; } = [];
+
+    /// <summary>
+    /// A listed bulletin whose last stored content is younger than this is fetched again
+    /// (conditionally, usually a 304) on every run, so a correction published at the same URL is
+    /// seen; older ones are not asked for again. Zero never re-checks.
+    /// </summary>
+    public TimeSpan Revisit { get; set; } = TimeSpan.FromDays(14);
 
     public static readonly IReadOnlyList<string> Kinds = ["folder", "http"];
     public static readonly IReadOnlyList<string> Shapes = ["auto", "listing", "feed", "page"];

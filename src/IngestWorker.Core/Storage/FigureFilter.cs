@@ -28,11 +28,20 @@ public sealed record FigureFilter(
             }
         }
 
-        Add(nameof(FigureVersion.Reporter), Reporter);
-        Add(nameof(FigureVersion.Flow), Flow);
-        Add(nameof(FigureVersion.Product), Product);
-        Add(nameof(FigureVersion.Partner), Partner);
-        Add(nameof(FigureVersion.Period), Period);
+        // The whole key with its period has an index of its own; a period alone has one too.
+        if (Reporter is not null && Flow is not null && Product is not null && Partner is not null && Period is not null)
+        {
+            Add(nameof(FigureVersion.LookupKey), FigureVersion.LookupOf(Reporter, Flow, Product, Partner, Period));
+        }
+        else
+        {
+            Add(nameof(FigureVersion.Period), Period);
+            Add(nameof(FigureVersion.Reporter), Reporter);
+            Add(nameof(FigureVersion.Flow), Flow);
+            Add(nameof(FigureVersion.Product), Product);
+            Add(nameof(FigureVersion.Partner), Partner);
+        }
+
         Add(nameof(FigureVersion.Measure), Measure);
         Add(nameof(FigureVersion.SourceId), Source);
         return clauses.Count == 0 ? null : BsonExpression.Create(string.Join(" AND ", clauses), [.. values]);

@@ -69,6 +69,9 @@ public sealed partial class FigureStore
 
     public int ConfirmationCount(long figureId) => _confirmations.Count(BsonExpression.Create("FigureId = @0", figureId));
 
+    /// <summary>How many figures of a document restated values already recorded.</summary>
+    public int ConfirmationsOf(long documentId) => _confirmations.Count(BsonExpression.Create("DocumentId = @0", documentId));
+
     /// <summary>The latest stored version of every bulletin URL (optionally of one source), for re-extraction.</summary>
     public IReadOnlyList<StoredDocument> LatestDocuments(string? sourceId = null) =>
         [.. _documents.FindAll()
@@ -76,6 +79,18 @@ public sealed partial class FigureStore
             .GroupBy(d => d.Url, StringComparer.Ordinal)
             .Select(g => g.MaxBy(d => d.Id)!)
             .OrderBy(d => d.Id)];
+
+    /// <summary>A bare indexed read of one key and period: the floor that <see cref="Current"/> and <see cref="History"/> are measured against.</summary>
+    internal List<FigureVersion> RawLookup(string lookupKey) => [.. _figures.Find(BsonExpression.Create("LookupKey = @0", lookupKey))];
+
+    /// <summary>Loads generated versions as they are, for building large stores to measure (benchmarks only).</summary>
+    internal void BulkLoad(IEnumerable<FigureVersion> versions)
+    {
+        lock (_writeLock)
+        {
+            _figures.InsertBulk(versions, 10_000);
+        }
+    }
 
     private IEnumerable<FigureVersion> Matching(FigureFilter filter) =>
         filter.ToExpression() is { } predicate ? _figures.Find(predicate) : _figures.FindAll();

@@ -105,6 +105,7 @@ public sealed partial class FigureStore
     private static FigureVersion NewVersion(StoredDocument document, FigureRecord record, DateTime now) => new()
     {
         SeriesId = FigureVersion.SeriesOf(record),
+        LookupKey = FigureVersion.LookupOf(record.Reporter, record.Flow, record.Product, record.Partner, record.Period),
         Reporter = record.Reporter,
         Flow = record.Flow,
         Product = record.Product,

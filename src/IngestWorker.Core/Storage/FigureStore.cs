@@ -58,14 +58,7 @@ public sealed partial class FigureStore : IDisposable
         }
 
         var holder = AcquireLock(full);
-        var connection = new ConnectionString
-        {
-            Filename = full,
-            Connection = ConnectionType.Direct,
-            Password = string.IsNullOrEmpty(password) ? null : password,
-            Upgrade = false,
-            AutoRebuild = false,
-        };
+        var connection = Connection(full, password);
         LiteDatabase? db = null;
         try
         {
@@ -158,6 +151,8 @@ public sealed partial class FigureStore : IDisposable
         _documents.EnsureIndex(d => d.Url);
         _figures.EnsureIndex(f => f.ChainId);
         _figures.EnsureIndex(f => f.SeriesId);
+        _figures.EnsureIndex(f => f.LookupKey);
+        _figures.EnsureIndex(f => f.Period);
         _figures.EnsureIndex(f => f.RecordedAt);
     }
 

@@ -10,6 +10,8 @@ public sealed class FigureVersion
     public string ChainId { get; set; } = "";
     /// <summary>Key and period, whatever the source: the figure all sources' chains report.</summary>
     public string SeriesId { get; set; } = "";
+    /// <summary>Reporter, flow, product, partner and period: the indexed way into one figure's measures and history.</summary>
+    public string LookupKey { get; set; } = "";
     public string Reporter { get; set; } = "";
     public string Flow { get; set; } = "";
     public string Product { get; set; } = "";
@@ -34,6 +36,9 @@ public sealed class FigureVersion
         string.Join('|', r.Reporter, r.Flow, r.Product, r.Partner, r.Measure, r.Basis, r.Adjustment, r.Period);
 
     public static string ChainOf(FigureRecord r, string sourceId) => SeriesOf(r) + "|" + sourceId;
+
+    public static string LookupOf(string reporter, string flow, string product, string partner, string period) =>
+        string.Join('|', reporter, flow, product, partner, period);
 
     /// <summary>Whether this version was known at <paramref name="instant"/>.</summary>
     public bool KnownAt(DateTime instant) => RecordedAt <= instant && (SupersededAt is null || SupersededAt > instant);

@@ -20,4 +20,15 @@ public sealed class ListingState
     public string? ETag { get; set; }
     public string? LastModified { get; set; }
     public string? ContentHash { get; set; }
+    /// <summary>What the listing pointed at when last read, so an unchanged listing needs no parsing.</summary>
+    public List<ListedBulletin> Bulletins { get; set; } = [];
+}
+
+/// <summary>One link of a listing as last read.</summary>
+public sealed class ListedBulletin
+{
+    public string Url { get; set; } = "";
+    public string? Title { get; set; }
+    /// <summary>ISO yyyy-MM-dd, when the listing or feed gave a date.</summary>
+    public string? Published { get; set; }
 }

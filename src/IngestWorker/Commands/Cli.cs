@@ -19,6 +19,7 @@ internal static class Cli
             ServiceCommands.Once(db),
             ServiceCommands.Ingest(db),
             ServiceCommands.Reprocess(db),
+            ServiceCommands.Compact(db),
             ExtractCommand.Create(),
             QueryCommands.Figures(db),
             QueryCommands.History(db),

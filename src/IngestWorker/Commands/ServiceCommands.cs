@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using IngestWorker.Core.Ingestion;
 using IngestWorker.Core.Sources;
+using IngestWorker.Core.Storage;
+using Microsoft.Extensions.Configuration;
 using IngestWorker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -105,6 +107,30 @@ internal static class ServiceCommands
             Console.WriteLine($"Reprocessed {outcome.Documents} documents: {outcome.NewFigures} new, {outcome.ChangedFigures} changed, {outcome.UnchangedFigures} unchanged figures; {outcome.FailedDocuments} failed.");
             return Task.FromResult(outcome.FailedDocuments > 0 ? 1 : 0);
         }));
+        return command;
+    }
+
+    public static Command Compact(Option<string?> db)
+    {
+        var command = new Command("compact", "Rewrite the database into a fresh, smaller file (stop the service first); the old file is kept beside it until you delete it.");
+        command.SetAction(result =>
+        {
+            var root = ContentRoot.Locate();
+            var configuration = ServiceHost.LoadConfiguration(root, result.GetValue(db));
+            var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+            try
+            {
+                var outcome = FigureStore.Compact(Path.GetFullPath(options.DatabasePath, root), options.Password,
+                    new Progress<string>(line => Console.Error.WriteLine("compact: " + line)));
+                Console.WriteLine($"Compacted {outcome.Rows} rows: {outcome.BytesBefore:N0} bytes -> {outcome.BytesAfter:N0} bytes. The old file is kept as {outcome.OldFile}; delete it once satisfied.");
+                return 0;
+            }
+            catch (StoreException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return HostRunner.ConfigurationError;
+            }
+        });
         return command;
     }
 

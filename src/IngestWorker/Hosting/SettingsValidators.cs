@@ -33,9 +33,39 @@ internal sealed class SettingsValidators(IConfiguration configuration)
             failures.Add("UserAgent", "is empty; publishers should be able to tell who is calling");
         }
 
-        if (options.Timeout <= TimeSpan.Zero)
+        Positive(failures, "Timeout", options.Timeout);
+        Positive(failures, "TotalTimeout", options.TotalTimeout);
+        if (options.TotalTimeout < options.Timeout)
         {
-            failures.Add("Timeout", $"{options.Timeout} must be positive");
+            failures.Add("TotalTimeout", $"{options.TotalTimeout} is shorter than Fetching:Timeout ({options.Timeout}), so no attempt could finish");
+        }
+
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            failures.Add("MaxRetries", $"{options.MaxRetries} is out of range (0 to 10)");
+        }
+
+        Positive(failures, "RetryDelay", options.RetryDelay);
+        if (options.MaxRetryDelay < options.RetryDelay)
+        {
+            failures.Add("MaxRetryDelay", $"{options.MaxRetryDelay} is shorter than Fetching:RetryDelay ({options.RetryDelay})");
+        }
+
+        if (options.HostInterval < TimeSpan.Zero)
+        {
+            failures.Add("HostInterval", $"{options.HostInterval} must not be negative");
+        }
+
+        Positive(failures, "RobotsCacheDuration", options.RobotsCacheDuration);
+        if (options.CircuitMinimumThroughput < 2)
+        {
+            failures.Add("CircuitMinimumThroughput", $"{options.CircuitMinimumThroughput} must be at least 2");
+        }
+
+        // The circuit breaker refuses a break shorter than half a second.
+        if (options.CircuitBreakDuration < TimeSpan.FromMilliseconds(500))
+        {
+            failures.Add("CircuitBreakDuration", $"{options.CircuitBreakDuration} must be at least 00:00:00.5");
         }
 
         if (options.MaxDocumentBytes <= 0)
@@ -49,6 +79,14 @@ internal sealed class SettingsValidators(IConfiguration configuration)
         }
 
         return failures.Result;
+    }
+
+    private static void Positive(Failures failures, string setting, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add(setting, $"{value} must be positive");
+        }
     }
 
     public ValidateOptionsResult Validate(string? name, LogOptions options)

@@ -74,6 +74,39 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration) : IV
                     Fail("MaxPages", $"{source.MaxPages} is out of range (1 to 100)");
                 }
 
+                if (source.PageUrlTemplate is { Length: > 0 } template
+                    && (!template.Contains("{page}", StringComparison.Ordinal)
+                        || !Uri.TryCreate(template.Replace("{page}", "2", StringComparison.Ordinal), UriKind.Absolute, out var page)
+                        || page.Scheme is not ("http" or "https")))
+                {
+                    Fail("PageUrlTemplate", $"'{template}' is not an http or https URL with {{page}} where the page number goes");
+                }
+
+                if (source.LinkPattern is { Length: > 0 } pattern)
+                {
+                    try
+                    {
+                        _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100));
+                    }
+                    catch (ArgumentException e)
+                    {
+                        Fail("LinkPattern", $"'{pattern}' is not a valid regular expression: {e.Message}");
+                    }
+                }
+
+                for (var p = 0; p < source.AllowedPrefixes.Count; p++)
+                {
+                    if (!Uri.TryCreate(source.AllowedPrefixes[p], UriKind.Absolute, out var prefix) || prefix.Scheme is not ("http" or "https"))
+                    {
+                        Fail($"AllowedPrefixes:{p}", $"'{source.AllowedPrefixes[p]}' is not an absolute http or https URL prefix");
+                    }
+                }
+
+                if (source.Revisit < TimeSpan.Zero)
+                {
+                    Fail("Revisit", $"{source.Revisit} must not be negative");
+                }
+
                 ValidateXPath(source.LinkXPath, "LinkXPath", Fail);
                 ValidateXPath(source.NextPageXPath, "NextPageXPath", Fail);
             }

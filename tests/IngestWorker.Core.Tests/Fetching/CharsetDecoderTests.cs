@@ -34,4 +34,24 @@ public sealed class CharsetDecoderTests
     [Fact]
     public void Decode_UnknownCharset_FallsBackToUtf8() =>
         Assert.Equal(Korean, CharsetDecoder.Decode(Encoding.UTF8.GetBytes(Korean), "text/html; charset=x-nonsense"));
+
+    [Fact]
+    public void Decode_DeclaredEucKrButUtf8Bytes_ReadsHangul() =>
+        Assert.Equal(Korean, CharsetDecoder.Decode(Encoding.UTF8.GetBytes(Korean), "text/html; charset=euc-kr"));
+
+    [Fact]
+    public void Decode_MetaSaysEucKrButUtf8Bytes_ReadsHangul()
+    {
+        var page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-kr\"></head><body>" + Korean + "</body></html>";
+
+        Assert.Contains(Korean, CharsetDecoder.Decode(Encoding.UTF8.GetBytes(page), null), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_UndeclaredEucKr_ReadsHangul() =>
+        Assert.Equal(Korean, CharsetDecoder.Decode(EucKr(Korean), "text/html"));
+
+    [Fact]
+    public void Decode_DeclaredLatin1WithLatin1Bytes_KeepsTheDeclaredReading() =>
+        Assert.Equal("café 1,5 %", CharsetDecoder.Decode(Encoding.Latin1.GetBytes("café 1,5 %"), "text/html; charset=iso-8859-1"));
 }

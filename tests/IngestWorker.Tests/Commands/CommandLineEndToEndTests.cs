@@ -8,6 +8,7 @@ public sealed class CommandLineEndToEndTests : IDisposable
 {
     private readonly TempFolder _root = new();
 
+    // The shipped config also lists the real publishers; tests talk to 127.0.0.1 only, so they run the samples alone.
     public CommandLineEndToEndTests()
     {
         CopyFolder(ContentRootBuilder.ShippedConfig, _root.File("config"));
@@ -16,7 +17,7 @@ public sealed class CommandLineEndToEndTests : IDisposable
     [Fact]
     public async Task Once_TwiceOnTheShippedSamples_LogsNewFiguresThenOnlyUnchanged()
     {
-        var first = await RunAsync("once");
+        var first = await RunAsync("once", "--source", "samples");
 
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("New figure KR exports total/world 2025-11 value 61.04 bn USD (+8.4 % y/y) from samples: \"Korea's export figures hit record high", first.Output, StringComparison.Ordinal);
@@ -24,7 +25,7 @@ public sealed class CommandLineEndToEndTests : IDisposable
         Assert.True(File.Exists(_root.File("data/ingestworker.db")));
         Assert.NotEmpty(Directory.GetFiles(_root.File("logs"), "ingestworker-*.log"));
 
-        var second = await RunAsync("once");
+        var second = await RunAsync("once", "--source", "samples");
 
         Assert.Equal(0, second.ExitCode);
         Assert.DoesNotContain("New figure", second.Output, StringComparison.Ordinal);
@@ -35,7 +36,7 @@ public sealed class CommandLineEndToEndTests : IDisposable
     public async Task Figures_AfterOnce_PrintsCurrentFiguresAsJson()
     {
         var db = _root.File("elsewhere/figures.db");
-        Assert.Equal(0, (await RunAsync("once", "--db", db)).ExitCode);
+        Assert.Equal(0, (await RunAsync("once", "--source", "samples", "--db", db)).ExitCode);
 
         var figures = await RunAsync("figures", "--format", "json", "--db", db);
 

@@ -5,7 +5,7 @@ namespace IngestWorker.Tests.Support;
 /// <summary>Runs the executable as a user does: a child process with its own working directory.</summary>
 public static class CliProcess
 {
-    internal static readonly string Executable = BuiltExecutable();
+    public static readonly string Executable = BuiltExecutable();
 
     public sealed record Result(int ExitCode, string Output, string Error);
 

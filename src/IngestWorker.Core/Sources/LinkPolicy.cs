@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using IngestWorker.Core.Fetching;
+
+namespace IngestWorker.Core.Sources;
+
+/// <summary>
+/// Which links of a listing or feed a source follows: http(s) only, on its own host or under its
+/// allowed prefixes, never towards this machine unless the source itself lives there, no
+/// attachments, and only those its keywords and pattern select.
+/// </summary>
+internal static class LinkPolicy
+{
+    // Boards attach the release as files too; these are never bulletins we can read, so no request is spent on them.
+    private static readonly string[] Attachments = [".pdf", ".hwp", ".hwpx", ".doc", ".docx", ".xls", ".xlsx", ".zip", ".jpg", ".jpeg", ".png", ".gif"];
+
+    /// <summary>Why <paramref name="url"/> is not followed from <paramref name="source"/>, or null when it is.</summary>
+    public static string? Refusal(SourceDefinition source, Uri start, string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
+        {
+            return "not an http or https URL";
+        }
+
+        if (Targets.IsLocal(target) && !Targets.IsLocal(start))
+        {
+            return "a local address";
+        }
+
+        if (Array.Exists(Attachments, a => target.AbsolutePath.EndsWith(a, StringComparison.OrdinalIgnoreCase)))
+        {
+            return "an attachment";
+        }
+
+        var sameHost = string.Equals(target.Host, start.Host, StringComparison.OrdinalIgnoreCase)
+            && (target.Port == start.Port || (target.IsDefaultPort && start.IsDefaultPort));
+        return sameHost || source.AllowedPrefixes.Exists(p => target.AbsoluteUri.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+            ? null
+            : "another host, not among AllowedPrefixes";
+    }
+
+    /// <summary>Whether the title or URL passes the source's keywords and pattern.</summary>
+    public static bool Selects(SourceDefinition source, Candidate candidate)
+    {
+        var title = candidate.Title ?? "";
+        var byKeyword = source.Keywords.Count == 0 || source.Keywords.Exists(k =>
+            title.Contains(k, StringComparison.OrdinalIgnoreCase) || candidate.Url.Contains(k, StringComparison.OrdinalIgnoreCase));
+        return byKeyword && (string.IsNullOrEmpty(source.LinkPattern) || Matches(source.LinkPattern, title) || Matches(source.LinkPattern, candidate.Url));
+    }
+
+    private static bool Matches(string pattern, string text) =>
+        Regex.IsMatch(text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+}

@@ -1,0 +1,97 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using IngestWorker.Core.Fetching;
+using IngestWorker.Core.Ingestion;
+using IngestWorker.Core.Sources;
+using IngestWorker.Core.Storage;
+using IngestWorker.Extraction;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IngestWorker.Benchmarks;
+
+/// <summary>
+/// End-to-end ingest of 1,000 bulletin files (archive + extract + record into a fresh LiteDB file)
+/// beside the parse-and-extract-only loop over the same files. The files are the corpus's bulletins,
+/// each published at 72 different dates, so every one of them yields figures for new periods.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class IngestBenchmarks
+{
+    private const int Files = 1000;
+    private (string Url, byte[] Content, DateOnly Published)[] _files = [];
+    private string _folder = "";
+    private FigureStore? _store;
+    private IngestionPipeline? _pipeline;
+    private readonly FigureExtractor _extractor = new();
+    private readonly SourceDefinition _source = new() { Id = "bench", Kind = "http", Url = "https://bench.example/" };
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var cases = Directory.GetDirectories(Path.Combine(RepositoryRoot(), "tests", "fixtures", "corpus", "cases")).Order(StringComparer.Ordinal).ToArray();
+        _files = [.. Enumerable.Range(0, Files).Select(i =>
+        {
+            var folder = cases[i % cases.Length];
+            var published = new DateOnly(2000, 1, 1).AddMonths(i / cases.Length);
+            return ($"https://bench.example/{i}", File.ReadAllBytes(Path.Combine(folder, "bulletin.html")), published);
+        })];
+        _folder = Directory.CreateTempSubdirectory("ingestworker-bench-ingest-").FullName;
+    }
+
+    [IterationSetup(Target = nameof(IngestAll))]
+    public void FreshStore()
+    {
+        _store?.Dispose();
+        var path = Path.Combine(_folder, $"{Guid.NewGuid():N}.db");
+        _store = FigureStore.Open(path, TimeProvider.System);
+        _pipeline = new IngestionPipeline([], _store, _extractor, TimeProvider.System, new OutcomeLogger(NullLogger<OutcomeLogger>.Instance), NullLogger<IngestionPipeline>.Instance);
+    }
+
+    [Benchmark(Baseline = true, Description = "parse + extract only")]
+    public int ExtractOnly()
+    {
+        var figures = 0;
+        foreach (var (_, content, published) in _files)
+        {
+            var text = CharsetDecoder.Decode(content, "text/html");
+            FigureExtractor.ReadMetadata(text);
+            figures += _extractor.Extract(text, new BulletinContext(published)).Count;
+        }
+
+        return figures;
+    }
+
+    [Benchmark(Description = "archive + extract + record")]
+    public int IngestAll()
+    {
+        foreach (var (url, content, published) in _files)
+        {
+            _pipeline!.IngestFile(_source, url, content, "text/html", published, language: null);
+        }
+
+        var versions = _store!.Counts().Figures;
+        Console.WriteLine($"// {versions} figure versions stored");
+        return versions;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _store?.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "IngestWorker.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run the benchmarks from inside the repository");
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using IngestWorker.Core.Fetching;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Polly;
+
+namespace IngestWorker.Core.Tests.Fetching;
+
+/// <summary>The small rules under the fetcher: robots.txt matching, local targets, the host throttle, what is retried.</summary>
+public sealed class FetchRulesTests
+{
+    [Theory]
+    [InlineData("/private/", "/private/x.html", true)]
+    [InlineData("/private/", "/privatex", false)]
+    [InlineData("/*.pdf$", "/files/a.pdf", true)]
+    [InlineData("/*.pdf$", "/files/a.pdf?x=1", false)]
+    [InlineData("/board/*/edit", "/board/12/edit", true)]
+    [InlineData("/board/*/edit", "/board/12/view", false)]
+    [InlineData("/$", "/", true)]
+    [InlineData("/$", "/a", false)]
+    public void Robots_Pattern_MatchesAsRfc9309(string pattern, string path, bool expected) =>
+        Assert.Equal(expected, RobotsRules.Matches(pattern, path));
+
+    [Fact]
+    public void Robots_LongestRuleWinsAndAllowWinsTies()
+    {
+        var rules = RobotsRules.Parse("User-agent: *\nDisallow: /eng/\nAllow: /eng/article/\nDisallow: /x\nAllow: /x\n", "IngestWorker");
+
+        Assert.False(rules.Allows(new Uri("https://example.org/eng/main")));
+        Assert.True(rules.Allows(new Uri("https://example.org/eng/article/EATCL0512e0b48?pageIndex=2")));
+        Assert.True(rules.Allows(new Uri("https://example.org/x")));
+    }
+
+    [Fact]
+    public void Robots_OwnGroupCaseInsensitive_ReplacesStarAndCarriesCrawlDelay()
+    {
+        var rules = RobotsRules.Parse("User-agent: *\nDisallow: /\n\nUser-agent: googlebot\nUser-agent: ingestworker\nCrawl-delay: 7\nDisallow: /search\n", "IngestWorker");
+
+        Assert.True(rules.Allows(new Uri("https://example.org/news")));
+        Assert.False(rules.Allows(new Uri("https://example.org/search?q=1")));
+        Assert.Equal(TimeSpan.FromSeconds(7), rules.CrawlDelay);
+    }
+
+    [Fact]
+    public void Robots_ProductToken_IsTheUserAgentsFirstWord() =>
+        Assert.Equal("IngestWorker", HttpFetcher.ProductToken("IngestWorker/1.0 (trade bulletin reader)"));
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/", true)]
+    [InlineData("http://[::1]/", true)]
+    [InlineData("http://localhost/admin", true)]
+    [InlineData("http://api.localhost/", true)]
+    [InlineData("http://169.254.169.254/latest/meta-data", true)]
+    [InlineData("http://0.0.0.0/", true)]
+    [InlineData("https://english.motir.go.kr/eng/", false)]
+    [InlineData("http://10.1.2.3/", false)]
+    public void Targets_LocalAddresses_AreRecognised(string url, bool local) => Assert.Equal(local, Targets.IsLocal(new Uri(url)));
+
+    [Fact]
+    public void Targets_PublicNameResolvingToThisMachine_IsNotConnectedTo()
+    {
+        IPAddress[] rebound = [IPAddress.Loopback, IPAddress.Parse("169.254.169.254"), IPAddress.Parse("203.0.113.7")];
+
+        Assert.Equal([IPAddress.Parse("203.0.113.7")], Targets.Connectable("bulletins.example", rebound));
+        Assert.Empty(Targets.Connectable("bulletins.example", [IPAddress.IPv6Loopback]));
+        // Literals and localhost are judged by the URL checks, which know whether the source itself is local.
+        Assert.Equal(rebound, Targets.Connectable("127.0.0.1", rebound));
+        Assert.Equal(rebound, Targets.Connectable("localhost", rebound));
+    }
+
+    [Fact]
+    public async Task Throttle_SecondRequestToAHost_WaitsTheIntervalAndOtherHostsDoNot()
+    {
+        var time = new FakeTimeProvider();
+        var throttle = new HostThrottle(time, Options.Create(new FetchOptions { HostInterval = TimeSpan.FromSeconds(5) }));
+        var a = new Uri("https://a.example/1");
+
+        await throttle.WaitTurnAsync(a, CancellationToken.None);
+        var second = throttle.WaitTurnAsync(a, CancellationToken.None);
+        var third = throttle.WaitTurnAsync(a, CancellationToken.None);
+        await throttle.WaitTurnAsync(new Uri("https://b.example/1"), CancellationToken.None);
+
+        time.Advance(TimeSpan.FromSeconds(4.9));
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        await second;
+        Assert.False(third.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(5));
+        await third;
+    }
+
+    [Fact]
+    public async Task Throttle_CrawlDelayLongerThanTheInterval_IsHonoured()
+    {
+        var time = new FakeTimeProvider();
+        var throttle = new HostThrottle(time, Options.Create(new FetchOptions { HostInterval = TimeSpan.FromSeconds(1) }));
+        var a = new Uri("https://a.example/1");
+        throttle.SetCrawlDelay(a, TimeSpan.FromSeconds(10));
+
+        await throttle.WaitTurnAsync(a, CancellationToken.None);
+        var next = throttle.WaitTurnAsync(a, CancellationToken.None);
+
+        time.Advance(TimeSpan.FromSeconds(9));
+        Assert.False(next.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await next;
+    }
+
+    [Fact]
+    public void Retry_NameThatDoesNotResolve_IsNotRetried()
+    {
+        var dns = Outcome.FromException<HttpResponseMessage>(new HttpRequestException(HttpRequestError.NameResolutionError, "Name or service not known"));
+        var refused = Outcome.FromException<HttpResponseMessage>(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
+
+        Assert.False(FetchResilience.ShouldRetry(dns, TimeSpan.FromMinutes(1), TimeProvider.System));
+        Assert.True(FetchResilience.ShouldRetry(refused, TimeSpan.FromMinutes(1), TimeProvider.System));
+    }
+
+    [Fact]
+    public void Retry_RetryAfterAsADate_IsReadAgainstTheClock()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(time.GetUtcNow().AddSeconds(30));
+
+        Assert.Equal(TimeSpan.FromSeconds(30), FetchResilience.RetryAfter(response, time));
+        Assert.False(FetchResilience.ShouldRetry(Outcome.FromResult(response), TimeSpan.FromSeconds(10), time));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using IngestWorker.Core.Storage;
+using IngestWorker.Tests.Support;
+using Xunit.Abstractions;
+
+namespace IngestWorker.Tests.Reliability;
+
+/// <summary>
+/// The service killed with SIGKILL at random moments while it ingests a few hundred bulletins, and
+/// restarted each time, ends with the same store as one uninterrupted run.
+/// </summary>
+public sealed class CrashTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Kills = 20;
+    private readonly TempFolder _root = new();
+
+    [Fact]
+    public async Task Once_KilledTwentyTimesThenRunCleanly_EqualsOneUninterruptedRun()
+    {
+        var bulletins = BulletinVariants.Write(ContentRootBuilder.Corpus, _root.File("bulletins"), variantsPerCase: 16);
+        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.Source("bulletins", "folder", ("Folder", "bulletins"), ("Reporter", "KR"))]);
+        var crashed = _root.File("crashed.db");
+        var reference = _root.File("reference.db");
+
+        var random = new Random(20251201);
+        var killedMidway = 0;
+        for (var i = 0; i < Kills; i++)
+        {
+            killedMidway += await RunAndKillAsync(crashed, TimeSpan.FromMilliseconds(random.Next(300, 2500))) ? 1 : 0;
+        }
+
+        Assert.Equal(0, (await CliProcess.RunAsync(_root.Path, "once", "--db", crashed)).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(_root.Path, "once", "--db", reference)).ExitCode);
+
+        var expected = await ExportAsync(reference);
+        var actual = await ExportAsync(crashed);
+        Assert.Equal(expected, actual);
+        var (documents, versions) = Verify(crashed);
+        output.WriteLine($"{bulletins} bulletins, {Kills} kills ({killedMidway} while the process was still running), " +
+            $"{documents} documents and {versions} figure versions in both stores, no duplicate, no orphan, no partial document");
+        Assert.True(killedMidway >= Kills / 2, $"only {killedMidway} kills landed mid-run");
+    }
+
+    /// <summary>Starts <c>once</c> and kills it with SIGKILL after <paramref name="after"/>; true when it was still running.</summary>
+    private async Task<bool> RunAndKillAsync(string database, TimeSpan after)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _root.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { CliProcess.Executable, "once", "--db", database })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var drainOut = process.StandardOutput.ReadToEndAsync();
+        var drainError = process.StandardError.ReadToEndAsync();
+        var exited = process.WaitForExit(after);
+        if (!exited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+        await Task.WhenAll(drainOut, drainError);
+        return !exited;
+    }
+
+    /// <summary>Every version as a line without its instants (they differ between runs by nature).</summary>
+    private async Task<List<string>> ExportAsync(string database)
+    {
+        var export = await CliProcess.RunAsync(_root.Path, "export", "--format", "json", "--db", database);
+        Assert.True(export.ExitCode == 0, export.Error);
+        return [.. JsonNode.Parse(export.Output)!.AsArray()
+            .Select(r => string.Join(' ', r!["document_url"], r["reporter"], r["flow"], r["product"], r["partner"], r["period"], r["measure"],
+                r["basis"], r["value"], r["version"], r["reason"], r["superseded_at"] is null ? "open" : "closed"))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Opens the store without repair and checks every document is whole and every version has its document.</summary>
+    private static (int Documents, int Versions) Verify(string database)
+    {
+        using var store = FigureStore.Open(database, TimeProvider.System);
+        var documents = store.AllDocuments().ToDictionary(d => d.Id);
+        var versions = store.Export().ToList();
+        Assert.All(versions, v => Assert.True(documents.ContainsKey(v.DocumentId), $"version {v.Id} has no document"));
+        Assert.Equal(versions.Count, versions.Select(v => (v.ChainId, v.Version)).Distinct().Count());
+        Assert.All(versions.GroupBy(v => v.ChainId), chain => Assert.Single(chain, v => v.SupersededAt is null));
+        foreach (var document in documents.Values)
+        {
+            var recorded = versions.Count(v => v.DocumentId == document.Id) + store.ConfirmationsOf(document.Id);
+            Assert.True(recorded == document.FigureCount, $"{document.Url}: {recorded} of {document.FigureCount} figures");
+        }
+
+        return (documents.Count, versions.Count);
+    }
+
+    public void Dispose() => _root.Dispose();
+}
