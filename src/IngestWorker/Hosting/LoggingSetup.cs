@@ -26,8 +26,16 @@ internal static class LoggingSetup
                 .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
                 .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
                 .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
-                .Enrich.FromLogContext()
-                .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                .Enrich.FromLogContext();
+            if (JournalConsoleFormatter.UnderSystemd)
+            {
+                configuration.WriteTo.Console(new JournalConsoleFormatter());
+            }
+            else
+            {
+                configuration.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             if (string.IsNullOrWhiteSpace(options.Folder))
             {
                 return;
