@@ -20,6 +20,9 @@ internal static partial class IngestionLog
     [LoggerMessage(1004, LogLevel.Warning, "Source {Source} failed ({ConsecutiveFailures} in a row): {Reason}; next attempt {NextAttempt}", EventName = "SourceFailedUntil")]
     public static partial void SourceFailedUntil(ILogger logger, string source, int consecutiveFailures, string reason, string nextAttempt);
 
+    [LoggerMessage(1005, LogLevel.Information, "Source {Source} recovered after {FailedRuns} failed runs (last error: {Reason})", EventName = "SourceRecovered")]
+    public static partial void SourceRecovered(ILogger logger, string source, int failedRuns, string reason);
+
     [LoggerMessage(2001, LogLevel.Warning, "Extraction of {Url} from {Source} failed: {Reason}", EventName = "ExtractionFailed")]
     public static partial void ExtractionFailed(ILogger logger, string source, string url, string reason);
 

@@ -176,6 +176,11 @@ public sealed class IngestionPipeline(
         }
         else
         {
+            if (state.ConsecutiveFailures > 0)
+            {
+                IngestionLog.SourceRecovered(logger, state.Id, state.ConsecutiveFailures, state.LastError ?? "");
+            }
+
             state.ConsecutiveFailures = 0;
             state.LastSuccessAt = state.LastRunAt;
         }
