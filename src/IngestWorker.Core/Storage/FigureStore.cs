@@ -13,9 +13,8 @@ public sealed partial class FigureStore : IDisposable
     private const int SchemaVersion = 1;
     // Parameterised expressions: LiteDB caches their parse, a new literal each call would recompile.
     private const string ByUrl = "Url = @0";
-    private const string ByChain = "ChainId = @0";
     private const string IsOpen = "SupersededAt = null";
-    private const string BySeriesOpen = "SeriesId = @0 AND SupersededAt = null";
+
 
     private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
@@ -149,8 +148,6 @@ public sealed partial class FigureStore : IDisposable
         }
 
         _documents.EnsureIndex(d => d.Url);
-        _figures.EnsureIndex(f => f.ChainId);
-        _figures.EnsureIndex(f => f.SeriesId);
         _figures.EnsureIndex(f => f.LookupKey);
         _figures.EnsureIndex(f => f.Period);
         _figures.EnsureIndex(f => f.RecordedAt);
