@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using IngestWorker.Core.Fetching;
@@ -16,7 +20,7 @@ namespace IngestWorker.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
-public class IngestBenchmarks
+public partial class IngestBenchmarks
 {
     private const int Files = 1000;
     private (string Url, byte[] Content, DateOnly Published)[] _files = [];
@@ -32,9 +36,15 @@ public class IngestBenchmarks
         var cases = Directory.GetDirectories(Path.Combine(RepositoryRoot(), "tests", "fixtures", "corpus", "cases")).Order(StringComparer.Ordinal).ToArray();
         _files = [.. Enumerable.Range(0, Files).Select(i =>
         {
+            // Variant i of a case moves every year in it (and its publication date) on by i / cases + 1
+            // years, so each file states figures for periods no other file states.
             var folder = cases[i % cases.Length];
-            var published = new DateOnly(2000, 1, 1).AddMonths(i / cases.Length);
-            return ($"https://bench.example/{i}", File.ReadAllBytes(Path.Combine(folder, "bulletin.html")), published);
+            var shift = (i / cases.Length) + 1;
+            var html = Year().Replace(File.ReadAllText(Path.Combine(folder, "bulletin.html")),
+                m => (int.Parse(m.Value, CultureInfo.InvariantCulture) + shift).ToString(CultureInfo.InvariantCulture));
+            var meta = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!;
+            var published = DateOnly.ParseExact((string)meta["published"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddYears(shift);
+            return ($"https://bench.example/{i}", Encoding.UTF8.GetBytes(html), published);
         })];
         _folder = Directory.CreateTempSubdirectory("ingestworker-bench-ingest-").FullName;
     }
@@ -81,6 +91,9 @@ public class IngestBenchmarks
         _store?.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
+
+    [GeneratedRegex(@"(?<![\d.])20[0-2]\d(?![\d.])", RegexOptions.None, 1000)]
+    private static partial Regex Year();
 
     internal static string RepositoryRoot()
     {

@@ -89,6 +89,7 @@ public sealed partial class FigureStore
         lock (_writeLock)
         {
             _figures.InsertBulk(versions, 10_000);
+            _openBySeries = null;
         }
     }
 

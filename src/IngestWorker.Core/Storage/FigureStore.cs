@@ -13,9 +13,8 @@ public sealed partial class FigureStore : IDisposable
     private const int SchemaVersion = 1;
     // Parameterised expressions: LiteDB caches their parse, a new literal each call would recompile.
     private const string ByUrl = "Url = @0";
-    private const string ByChain = "ChainId = @0";
     private const string IsOpen = "SupersededAt = null";
-    private const string BySeriesOpen = "SeriesId = @0 AND SupersededAt = null";
+
 
     private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
@@ -58,6 +57,16 @@ public sealed partial class FigureStore : IDisposable
         }
 
         var holder = AcquireLock(full);
+        try
+        {
+            VerifyDataFile(full);
+        }
+        catch
+        {
+            holder.Dispose();
+            throw;
+        }
+
         var connection = Connection(full, password);
         LiteDatabase? db = null;
         try
@@ -98,6 +107,51 @@ public sealed partial class FigureStore : IDisposable
         catch (UnauthorizedAccessException e)
         {
             throw new StoreException($"cannot write beside the database '{databasePath}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// LiteDB opens a truncated file without complaint and fails later, mid-query. Its header page
+    /// names the last page the file holds, so a file shorter than that is refused here, untouched.
+    /// (Encrypted files keep their header encrypted and are left to LiteDB.)
+    /// </summary>
+    private static void VerifyDataFile(string path)
+    {
+        const int pageSize = 8192;
+        const string signature = "** This is a LiteDB file **";
+        var file = new FileInfo(path);
+        if (!file.Exists || file.Length == 0)
+        {
+            return;
+        }
+
+        var header = new byte[pageSize];
+        int read;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            read = stream.ReadAtLeast(header, pageSize, throwOnEndOfStream: false);
+        }
+
+        var encrypted = read > 0 && header[0] == 1;
+        if (read < pageSize)
+        {
+            throw new StoreException($"the database '{path}' is truncated ({file.Length} bytes, less than one page); the file was left untouched");
+        }
+
+        if (encrypted)
+        {
+            return;
+        }
+
+        if (System.Text.Encoding.ASCII.GetString(header, 32, signature.Length) != signature)
+        {
+            throw new StoreException($"'{path}' is not a LiteDB database; the file was left untouched");
+        }
+
+        var lastPage = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(64));
+        if (file.Length < (lastPage + 1L) * pageSize)
+        {
+            throw new StoreException($"the database '{path}' is truncated: its header names {lastPage + 1} pages, the file holds {file.Length / pageSize}; the file was left untouched (restore it from a backup)");
         }
     }
 
@@ -149,8 +203,6 @@ public sealed partial class FigureStore : IDisposable
         }
 
         _documents.EnsureIndex(d => d.Url);
-        _figures.EnsureIndex(f => f.ChainId);
-        _figures.EnsureIndex(f => f.SeriesId);
         _figures.EnsureIndex(f => f.LookupKey);
         _figures.EnsureIndex(f => f.Period);
         _figures.EnsureIndex(f => f.RecordedAt);

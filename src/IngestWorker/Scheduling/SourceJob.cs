@@ -28,7 +28,9 @@ internal sealed partial class SourceJob(IngestionPipeline pipeline, IOptions<Sou
 
         try
         {
-            await pipeline.RunAsync(source, cancellationToken);
+            // The start-up trigger fires once; the next attempt a person can wait for is the schedule's.
+            var schedule = await context.Scheduler.GetTrigger(new TriggerKey(source.Id + "-schedule", SourceScheduler.Group), cancellationToken);
+            await pipeline.RunAsync(source, schedule?.NextFireTimeUtc ?? context.NextFireTimeUtc, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

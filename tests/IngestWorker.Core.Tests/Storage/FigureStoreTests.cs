@@ -148,6 +148,27 @@ public sealed class FigureStoreTests : IDisposable
     }
 
     [Fact]
+    public void Open_TruncatedFile_RefusesAndLeavesItUntouched()
+    {
+        var path = _folder.File("truncated.db");
+        using (var store = FigureStore.Open(path, _time))
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                store.RecordDocument(Document($"https://example.test/{i}", $"h{i}"), [Exports(1_000_000m * i, $"20{i % 25:00}-{(i % 12) + 1:00}")]);
+            }
+        }
+
+        var whole = File.ReadAllBytes(path);
+        var truncated = whole[..(whole.Length / 2)];
+        File.WriteAllBytes(path, truncated);
+
+        Assert.Throws<StoreException>(() => FigureStore.Open(path, _time));
+
+        Assert.Equal(truncated, File.ReadAllBytes(path));
+    }
+
+    [Fact]
     public void Open_NewerSchema_RefusesAndNamesTheVersion()
     {
         var path = _folder.File("newer.db");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
@@ -52,37 +51,8 @@ public sealed class UnreachableSourceEndToEndTests : IDisposable
 
     private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _root.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(BuiltExecutable());
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Remove("INGESTWORKER_ROOT");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        // Bounded: a dead source must not hold a run for long (retries are 10 ms here).
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await output + await error);
-    }
-
-    /// <summary>The executable in its own build output (as the command-line tests run it).</summary>
-    private static string BuiltExecutable()
-    {
-        var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var (framework, configuration) = (tests.Name, tests.Parent!.Name);
-        for (var folder = tests; folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "IngestWorker.sln")))
-            {
-                return Path.Combine(folder.FullName, "src", "IngestWorker", "bin", configuration, framework, "ingestworker.dll");
-            }
-        }
-
-        throw new InvalidOperationException("IngestWorker.sln not found above " + tests.FullName);
+        var result = await CliProcess.RunAsync(_root.Path, arguments);
+        return (result.ExitCode, result.Output + result.Error);
     }
 
     public void Dispose() => _root.Dispose();

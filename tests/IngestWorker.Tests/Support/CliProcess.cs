@@ -9,7 +9,9 @@ public static class CliProcess
 
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] arguments) => RunAsync(workingDirectory, arguments, []);
+
+    public static async Task<Result> RunAsync(string workingDirectory, string[] arguments, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Executable);
@@ -19,6 +21,11 @@ public static class CliProcess
         }
 
         start.Environment.Remove("INGESTWORKER_ROOT");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -16,6 +16,8 @@ public static class ContentRootBuilder
         var config = Directory.CreateDirectory(Path.Combine(root, "config")).FullName;
         settings ??= [];
         settings["Log"] ??= new JsonObject { ["Folder"] = "" };
+        // Politeness towards real hosts is tested on its own; here it would only slow the tests down.
+        settings["Fetching"] ??= new JsonObject { ["HostInterval"] = "00:00:00" };
         var indented = new JsonSerializerOptions { WriteIndented = true };
         File.WriteAllText(Path.Combine(config, "appsettings.json"), settings.ToJsonString(indented));
         File.WriteAllText(Path.Combine(config, "sources.json"), new JsonObject { ["Sources"] = sources }.ToJsonString(indented));

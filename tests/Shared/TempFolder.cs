@@ -1,4 +1,4 @@
-namespace IngestWorker.Core.Tests.Support;
+namespace IngestWorker.Testing;
 
 /// <summary>A fresh folder under the system temp folder, removed with everything in it.</summary>
 public sealed class TempFolder : IDisposable

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using IngestWorker.Tests.Support;
+
+namespace IngestWorker.Tests.Commands;
+
+/// <summary>The history commands as a user runs them: ingest a revision pair, then read it back every way.</summary>
+public sealed class HistoryCommandsTests : IDisposable
+{
+    private const string Url = "https://news.example/2022/04/01/exports";
+    private readonly TempFolder _root = new();
+
+    public HistoryCommandsTests() => ContentRootBuilder.Write(_root.Path, [
+        ContentRootBuilder.Source("news", "http", ("Url", "https://news.example/"), ("Reporter", "KR"), ("Priority", 10), ("Enabled", false)),
+        ContentRootBuilder.Source("ministry", "http", ("Url", "https://ministry.example/"), ("Reporter", "KR"), ("Priority", 100), ("Enabled", false))]);
+
+    private Task<CliProcess.Result> Run(params string[] arguments) => CliProcess.RunAsync(_root.Path, arguments);
+
+    private static string Pair(string file) => Path.Combine(ContentRootBuilder.Corpus, "revisions", "03-kr-2022-03-news-update", file);
+
+    [Fact]
+    public async Task IngestTwoVersions_ThenHistoryChangesExportReprocessCompact_TellTheSameStory()
+    {
+        Assert.Equal(0, (await Run("ingest", Pair("v1.html"), "--url", Url, "--source", "news")).ExitCode);
+        var between = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await Task.Delay(20);
+        var second = await Run("ingest", Pair("v2.html"), "--url", Url, "--source", "news");
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("Revised figure KR imports total/world 2022-03 value 63.62 bn USD (was 63.26 bn USD, version 2) from news", second.Output, StringComparison.Ordinal);
+
+        var history = JsonNode.Parse((await Run("history", "--reporter", "KR", "--flow", "imports", "--product", "total", "--partner", "world", "--period", "2022-03", "--measure", "value", "--format", "json")).Output)!.AsArray();
+        Assert.Equal([("1", "first-seen", false), ("2", "revised", true)],
+            history.Select(v => (v!["version"]!.ToJsonString(), (string)v["reason"]!, v["superseded_at"] is null)));
+
+        var changes = JsonNode.Parse((await Run("changes", "--since", between, "--format", "json")).Output)!.AsArray();
+        Assert.Contains(changes, c => (string?)c!["reason"] == "revised" && (string?)c["flow"] == "imports");
+        Assert.DoesNotContain(changes, c => (string?)c!["reason"] == "first-seen" && (int)c["version"]! == 1 && (string?)c["recorded_at"] is { } at && string.CompareOrdinal(at, between) < 0);
+
+        var asOf = JsonNode.Parse((await Run("figures", "--flow", "imports", "--period", "2022-03", "--measure", "value", "--product", "total", "--partner", "world", "--as-of", between, "--format", "json")).Output)!.AsArray();
+        Assert.Equal(63_260_000_000m, (decimal)Assert.Single(asOf)!["value"]!);
+
+        var csv = (await Run("export", "--format", "csv")).Output.Split('\n');
+        Assert.Equal("reporter,flow,product,partner,period,measure,basis,adjustment,value,unit,version,reason,recorded_at,superseded_at,source,document_url,evidence", csv[0]);
+
+        var reprocess = await Run("reprocess");
+        Assert.Equal(0, reprocess.ExitCode);
+        Assert.Contains("Reprocessed 1 documents: 0 new, 0 changed", reprocess.Output, StringComparison.Ordinal);
+
+        var compact = await Run("compact");
+        Assert.Equal(0, compact.ExitCode);
+        Assert.Equal(csv, (await Run("export", "--format", "csv")).Output.Split('\n'));
+    }
+
+    [Fact]
+    public async Task TwoSourcesDisagree_ConflictsListsThemAndFiguresPrefersTheMinistry()
+    {
+        Assert.Equal(0, (await Run("ingest", Pair("v1.html"), "--url", Url, "--source", "news")).ExitCode);
+        var ministry = await Run("ingest", Pair("v2.html"), "--url", "https://ministry.example/release", "--source", "ministry");
+        Assert.Contains("Sources disagree on KR imports total/world 2022-03 value: 63.62 bn USD from ministry, 63.26 bn USD from news", ministry.Output, StringComparison.Ordinal);
+
+        var conflicts = JsonNode.Parse((await Run("conflicts", "--format", "json")).Output)!.AsArray();
+        Assert.Single(conflicts);
+
+        var current = JsonNode.Parse((await Run("figures", "--flow", "imports", "--period", "2022-03", "--measure", "value", "--product", "total", "--partner", "world", "--format", "json")).Output)!.AsArray();
+        Assert.Equal(("ministry", 63_620_000_000m), ((string)Assert.Single(current)!["source"]!, (decimal)current[0]!["value"]!));
+    }
+
+    [Fact]
+    public async Task Ingest_UnknownSource_ExitsTwoNamingIt()
+    {
+        var result = await Run("ingest", Pair("v1.html"), "--url", Url, "--source", "nobody");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("No source 'nobody' is configured", result.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _root.Dispose();
+}
