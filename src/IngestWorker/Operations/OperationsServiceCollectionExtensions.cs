@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
 
 namespace IngestWorker.Operations;
 
@@ -14,6 +16,9 @@ internal static class OperationsServiceCollectionExtensions
     {
         services.AddMetrics();
         services.TryAddSingleton<IngestionMetrics>();
+        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MetricsOptions>>(sp => sp.GetRequiredService<OperationsValidators>());
+        AddMetricsExport(services, configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions());
 
         services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateOnStart();
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateOnStart();
@@ -31,6 +36,24 @@ internal static class OperationsServiceCollectionExtensions
             .AddCheck<StoreHealthCheck>(StoreHealthCheck.Name)
             .AddCheck<SourcesHealthCheck>(SourcesHealthCheck.Name);
         return services;
+    }
+
+    /// <summary>OpenTelemetry only when an endpoint is configured: otherwise none of it is loaded.</summary>
+    private static void AddMetricsExport(IServiceCollection services, MetricsOptions options)
+    {
+        if (!Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint) || options.ExportInterval <= TimeSpan.Zero)
+        {
+            return; // none configured, or invalid: the validator names the setting at start
+        }
+
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(IngestionMetrics.MeterName)
+            .AddOtlpExporter((exporter, reader) =>
+            {
+                exporter.Endpoint = endpoint;
+                exporter.Protocol = options.OtlpProtocol == "grpc" ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
+                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)options.ExportInterval.TotalMilliseconds;
+            }));
     }
 
     /// <summary>The service's optional <c>/health</c> endpoint on 127.0.0.1.</summary>

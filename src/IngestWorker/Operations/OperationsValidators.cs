@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace IngestWorker.Operations;
 
-/// <summary>Checks the <c>Health</c> and <c>Notifications</c> sections, naming each failing setting and its file.</summary>
-internal sealed class OperationsValidators(IConfiguration configuration) : IValidateOptions<HealthOptions>, IValidateOptions<NotificationOptions>
+/// <summary>Checks the <c>Health</c>, <c>Notifications</c> and <c>Metrics</c> sections, naming each failing setting and its file.</summary>
+internal sealed class OperationsValidators(IConfiguration configuration)
+    : IValidateOptions<HealthOptions>, IValidateOptions<NotificationOptions>, IValidateOptions<MetricsOptions>
 {
     public ValidateOptionsResult Validate(string? name, HealthOptions options)
     {
@@ -63,6 +64,29 @@ internal sealed class OperationsValidators(IConfiguration configuration) : IVali
             {
                 Fail(failures, section, $"Webhooks:{i}:New", "New and Revised are both false: the webhook would never be called");
             }
+        }
+
+        return Result(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, MetricsOptions options)
+    {
+        var failures = new List<string>();
+        const string section = MetricsOptions.SectionName;
+        if (!string.IsNullOrEmpty(options.OtlpEndpoint)
+            && (!Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+        {
+            Fail(failures, section, "OtlpEndpoint", $"'{options.OtlpEndpoint}' is not an absolute http or https URL");
+        }
+
+        if (options.OtlpProtocol is not ("http/protobuf" or "grpc"))
+        {
+            Fail(failures, section, "OtlpProtocol", $"'{options.OtlpProtocol}' is not a protocol (http/protobuf or grpc)");
+        }
+
+        if (options.ExportInterval < TimeSpan.FromMilliseconds(100) || options.ExportInterval > TimeSpan.FromDays(1))
+        {
+            Fail(failures, section, "ExportInterval", $"{options.ExportInterval} is out of range (00:00:00.1 to 1.00:00:00)");
         }
 
         return Result(failures);

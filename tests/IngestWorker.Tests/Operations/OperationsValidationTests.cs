@@ -22,6 +22,7 @@ public sealed class OperationsValidationTests : IDisposable
                 ["RetryDelay"] = "-00:00:01",
                 ["Webhooks"] = new JsonArray(new JsonObject { ["Url"] = "ftp://127.0.0.1/", ["Format"] = "xml" }),
             },
+            ["Metrics"] = new JsonObject { ["OtlpEndpoint"] = "collector:4318", ["OtlpProtocol"] = "udp" },
         });
 
         using var host = ServiceHost.CreateBuilder(null, _root.Path).ForService().Build();
@@ -35,6 +36,8 @@ public sealed class OperationsValidationTests : IDisposable
             "Notifications:RetryDelay (config/appsettings.json): -00:00:01 must be positive",
             "Notifications:Webhooks:0:Url (config/appsettings.json): 'ftp://127.0.0.1/' is not an absolute http or https URL",
             "Notifications:Webhooks:0:Format (config/appsettings.json): 'xml' is not a format",
+            "Metrics:OtlpEndpoint (config/appsettings.json): 'collector:4318' is not an absolute http or https URL",
+            "Metrics:OtlpProtocol (config/appsettings.json): 'udp' is not a protocol",
         })
         {
             Assert.Contains(expected, message, StringComparison.Ordinal);
