@@ -13,6 +13,8 @@ internal static class ChartCommand
         var filter = new QueryCommands.FilterOptions(required: false);
         var basis = new Option<string>("--basis") { Description = "actual, preliminary, forecast, … (default actual).", DefaultValueFactory = _ => "actual" };
         var output = new Option<FileInfo?>("--out") { Description = "The SVG file to write; default: standard output." };
+        var kind = new Option<string?>("--period-kind") { Description = "monthly, annual or other (spans, days); default: the kind with the most periods." };
+        kind.AcceptOnlyFromAmong("monthly", "annual", "other");
         var width = new Option<int>("--width") { Description = "Pixels.", DefaultValueFactory = _ => 900 };
         var height = new Option<int>("--height") { Description = "Pixels.", DefaultValueFactory = _ => 450 };
         foreach (var size in new[] { width, height })
@@ -28,7 +30,7 @@ internal static class ChartCommand
 
         var command = new Command("chart", "Draw one figure series over its periods as SVG: one line per source, revised values marked (first published vs latest).")
         {
-            basis, output, width, height,
+            basis, kind, output, width, height,
         };
         filter.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -48,7 +50,22 @@ internal static class ChartCommand
                     return Task.FromResult(1);
                 }
 
-                var title = $"{keys[0]} {measures[0]} ({versions[0].Unit})";
+                // Months beside years beside spans on one axis would mislead: one kind of period is drawn.
+                var kinds = versions.GroupBy(v => ChartSvg.PeriodKind(v.Period)).ToDictionary(g => g.Key, g => g.Select(v => v.Period).Distinct(StringComparer.Ordinal).Count());
+                var chosen = result.GetValue(kind) ?? kinds.MaxBy(k => k.Value).Key;
+                versions = [.. versions.Where(v => ChartSvg.PeriodKind(v.Period) == chosen)];
+                if (versions.Count == 0)
+                {
+                    result.InvocationConfiguration.Error.WriteLine($"No {chosen} periods match; there are {string.Join(", ", kinds.Select(k => $"{k.Value} {k.Key}"))}.");
+                    return Task.FromResult(1);
+                }
+
+                if (kinds.Count > 1)
+                {
+                    result.InvocationConfiguration.Error.WriteLine($"Drawing the {kinds[chosen]} {chosen} periods; --period-kind draws the others ({string.Join(", ", kinds.Where(k => k.Key != chosen).Select(k => $"{k.Value} {k.Key}"))}).");
+                }
+
+                var title = $"{keys[0]} {measures[0]} ({versions[0].Unit}), {chosen}";
                 var svg = ChartSvg.Render(versions, title, result.GetValue(width), result.GetValue(height));
                 (StoreAccess.InService ? result.InvocationConfiguration.Output : image).Write(svg);
                 return Task.FromResult(0);

@@ -26,9 +26,7 @@ internal static class ChartSvg
             .Select(g => (g.Key.SourceId, g.Key.Period, First: g.MinBy(v => v.Version)!, Latest: g.MaxBy(v => v.Version)!))
             .ToList();
         var values = chains.SelectMany(c => new[] { c.First.Value, c.Latest.Value }).ToList();
-        var (low, high) = (values.Min(), values.Max());
-        var pad = high == low ? Math.Max(1, Math.Abs(high) / 10) : (high - low) / 20;
-        (low, high) = (low - pad, high + pad);
+        var (low, high, step) = Scale(values.Min(), values.Max());
         var (plotWidth, plotHeight) = (width - Left - Right, height - Top - Bottom);
         double X(string period) => Left + ((periods.IndexOf(period) + 0.5) * plotWidth / periods.Count);
         double Y(decimal value) => Top + (double)((high - value) / (high - low)) * plotHeight;
@@ -40,9 +38,8 @@ internal static class ChartSvg
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"22\" font-size=\"14\" font-weight=\"bold\">{Escape(title)}</text>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{Left}\" y1=\"{Top + plotHeight}\" x2=\"{Left + plotWidth}\" y2=\"{Top + plotHeight}\" stroke=\"#444\"/>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Top + plotHeight}\" stroke=\"#444\"/>\n");
-        for (var i = 0; i <= 4; i++)
+        for (var value = low; value <= high; value += step)
         {
-            var value = low + ((high - low) * i / 4);
             var y = Y(value);
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Left + plotWidth}\" y2=\"{y:0.#}\" stroke=\"#eee\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{Escape(FigureText.Value(value, sample.Unit, sample.Measure))}</text>\n");
@@ -86,6 +83,36 @@ internal static class ChartSvg
         svg.Append("</svg>\n");
         return svg.ToString();
     }
+
+    /// <summary>An axis from a round number below the values to one above, in 2 to 10 round steps.</summary>
+    private static (decimal Low, decimal High, decimal Step) Scale(decimal min, decimal max)
+    {
+        var span = max - min;
+        if (span == 0)
+        {
+            span = min == 0 ? 1 : Math.Abs(min) / 5;
+        }
+
+        var raw = (double)span / 4;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = (decimal)(new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(m => m >= raw));
+        var low = Math.Floor(min / step) * step;
+        var high = Math.Ceiling(max / step) * step;
+        if (low == high)
+        {
+            (low, high) = (low - step, high + step);
+        }
+
+        return (low, high, step);
+    }
+
+    /// <summary>monthly (YYYY-MM), annual (YYYY) or other (spans, quarters, days): a chart draws one kind.</summary>
+    public static string PeriodKind(string period) => period switch
+    {
+        { Length: 7 } when period[4] == '-' && period.Where((c, i) => i != 4).All(char.IsAsciiDigit) => "monthly",
+        { Length: 4 } when period.All(char.IsAsciiDigit) => "annual",
+        _ => "other",
+    };
 
     private static string Point(double x, double y) => string.Create(CultureInfo.InvariantCulture, $"{x:0.##},{y:0.##}");
 

@@ -46,6 +46,22 @@ public sealed class ChartSvgTests
         Assert.Equal("t & <u>", svg.Element(Svg + "title")!.Value);
     }
 
+    [Theory]
+    [InlineData("2025-11", "monthly")]
+    [InlineData("2025", "annual")]
+    [InlineData("2025-01/2025-11", "other")]
+    [InlineData("2025-10-01/2025-10-20", "other")]
+    public void PeriodKind_Period_IsTheKindDrawnTogether(string period, string kind) => Assert.Equal(kind, ChartSvg.PeriodKind(period));
+
+    [Fact]
+    public void Render_Axis_HasRoundTicksAroundTheValues()
+    {
+        var svg = XDocument.Parse(ChartSvg.Render([Version("s", "2025-10", 1, 59_700_000_000m), Version("s", "2025-11", 1, 61_040_000_000m)], "t", 400, 300)).Root!;
+
+        var ticks = svg.Elements(Svg + "text").Select(t => t.Value).Where(t => t.EndsWith(" bn USD", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["59.5 bn USD", "60 bn USD", "60.5 bn USD", "61 bn USD", "61.5 bn USD"], ticks);
+    }
+
     private static FigureVersion Version(string source, string period, int version, decimal value, string unit = "USD", string measure = "value") => new()
     {
         Reporter = "KR", Flow = "exports", Product = "total", Partner = "world", Period = period, Measure = measure, Basis = "actual",
