@@ -42,11 +42,13 @@ public sealed partial class FigureStore
                     _documents.Update(document);
                 }
 
+                var writes = new Writes(now);
                 foreach (var record in records)
                 {
-                    RecordFigure(open, document, record, mode, now, outcome, undo);
+                    RecordFigure(open, document, record, mode, now, outcome, undo, writes);
                 }
 
+                writes.Apply(this, outcome);
                 _db.Commit();
                 return outcome;
             }
@@ -63,8 +65,8 @@ public sealed partial class FigureStore
         }
     }
 
-    private void RecordFigure(Dictionary<string, List<OpenVersion>> openBySeries, StoredDocument document, FigureRecord record,
-        RecordMode mode, DateTime now, RecordOutcome outcome, List<Action> undo)
+    private static void RecordFigure(Dictionary<string, List<OpenVersion>> openBySeries, StoredDocument document, FigureRecord record,
+        RecordMode mode, DateTime now, RecordOutcome outcome, List<Action> undo, Writes writes)
     {
         var series = FigureVersion.SeriesOf(record);
         if (!openBySeries.TryGetValue(series, out var chains))
@@ -75,6 +77,20 @@ public sealed partial class FigureStore
         }
 
         var open = chains.Find(c => c.SourceId == document.SourceId);
+        if (open is not null && writes.Pending.TryGetValue(open, out var pending))
+        {
+            // The document states the same figure twice: one version, the last value it gives.
+            if (pending.Value == record.Value && pending.Unit == record.Unit)
+            {
+                outcome.Unchanged++;
+                return;
+            }
+
+            (pending.Value, pending.Unit, pending.Evidence) = (record.Value, record.Unit, record.Evidence);
+            open.Become(pending);
+            return;
+        }
+
         if (open is not null && mode == RecordMode.ReExtracted && open.DocumentId != document.Id)
         {
             outcome.Unchanged++;
@@ -86,7 +102,7 @@ public sealed partial class FigureStore
             outcome.Unchanged++;
             if (open.DocumentId != document.Id)
             {
-                _confirmations.Insert(new Confirmation { FigureId = open.Id, DocumentId = document.Id, ConfirmedAt = now });
+                writes.Confirmations.Add(new Confirmation { FigureId = open.Id, DocumentId = document.Id, ConfirmedAt = now });
             }
 
             return;
@@ -98,30 +114,87 @@ public sealed partial class FigureStore
         version.Reason = mode == RecordMode.ReExtracted ? VersionReason.ReExtracted
             : open is null ? VersionReason.FirstSeen
             : VersionReason.Revised;
-        _figures.Insert(version);
         if (open is null)
         {
-            outcome.New.Add(version);
             var added = new OpenVersion(version);
             chains.Add(added);
             undo.Add(() => chains.Remove(added));
+            writes.Added.Add((version, added, chains));
+            writes.Pending[added] = version;
         }
         else
         {
-            var previous = _figures.FindById(open.Id);
-            previous.SupersededAt = now;
-            _figures.Update(previous);
-            outcome.Revised.Add(new Revision(previous, version));
             var before = open.Snapshot();
+            writes.Superseded.Add(open.Id);
             open.Become(version);
             undo.Add(() => open.Restore(before));
+            writes.Replaced.Add((version, open, chains));
+            writes.Pending[open] = version;
+        }
+    }
+
+    /// <summary>
+    /// A document's figure writes, made in a few bulk calls (LiteDB's per-call cost dwarfs its per-row
+    /// cost); ids that inserts assign are then given to the open-version index.
+    /// </summary>
+    private sealed class Writes(DateTime now)
+    {
+        public Dictionary<OpenVersion, FigureVersion> Pending { get; } = [];
+        public List<(FigureVersion Version, OpenVersion Open, List<OpenVersion> Chains)> Added { get; } = [];
+        public List<(FigureVersion Version, OpenVersion Open, List<OpenVersion> Chains)> Replaced { get; } = [];
+        public List<long> Superseded { get; } = [];
+        public List<Confirmation> Confirmations { get; } = [];
+
+        public void Apply(FigureStore store, RecordOutcome outcome)
+        {
+            var closed = new Dictionary<long, FigureVersion>();
+            if (Superseded.Count > 0)
+            {
+                foreach (var id in Superseded)
+                {
+                    var previous = store._figures.FindById(id);
+                    previous.SupersededAt = now;
+                    closed[id] = previous;
+                }
+
+                store._figures.Update(closed.Values);
+            }
+
+            var inserted = Added.Select(a => a.Version).Concat(Replaced.Select(r => r.Version)).ToList();
+            if (inserted.Count > 0)
+            {
+                store._figures.InsertBulk(inserted, inserted.Count);
+            }
+
+            if (Confirmations.Count > 0)
+            {
+                store._confirmations.InsertBulk(Confirmations, Confirmations.Count);
+            }
+
+            foreach (var (version, open, chains) in Added)
+            {
+                open.Become(version);
+                outcome.New.Add(version);
+                AddConflicts(store, version, chains, outcome);
+            }
+
+            for (var i = 0; i < Replaced.Count; i++)
+            {
+                var (version, open, chains) = Replaced[i];
+                outcome.Revised.Add(new Revision(closed[Superseded[i]], version));
+                open.Become(version);
+                AddConflicts(store, version, chains, outcome);
+            }
         }
 
-        foreach (var other in chains)
+        private static void AddConflicts(FigureStore store, FigureVersion version, List<OpenVersion> chains, RecordOutcome outcome)
         {
-            if (other.SourceId != version.SourceId && other.Unit == version.Unit && !Agreement.Agree(other.Value, version.Value))
+            foreach (var other in chains)
             {
-                outcome.Conflicts.Add(new Conflict(version, _figures.FindById(other.Id)));
+                if (other.SourceId != version.SourceId && other.Unit == version.Unit && !Agreement.Agree(other.Value, version.Value))
+                {
+                    outcome.Conflicts.Add(new Conflict(version, store._figures.FindById(other.Id)));
+                }
             }
         }
     }
