@@ -17,6 +17,11 @@ internal static partial class Percent
     public static List<PercentMatch> Find(string text)
     {
         var found = new List<PercentMatch>();
+        if (text.AsSpan().IndexOfAny('%', '％') < 0 && !text.Contains("per", StringComparison.OrdinalIgnoreCase) && !text.Contains("pct", StringComparison.OrdinalIgnoreCase))
+        {
+            return found;
+        }
+
         foreach (var m in SafeRegex.Matches(PercentRegex(), text))
         {
             var end = m.Index + m.Length;

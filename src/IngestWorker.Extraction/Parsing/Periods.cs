@@ -78,43 +78,47 @@ internal static partial class Periods
         var cues = new List<PeriodCue>();
         var resolver = new PeriodResolver(published, anchor, reporter);
 
-        foreach (var m in SafeRegex.Matches(YearEarlierRegex(), lower))
+        // Cheap prefilters: most sentences name no month or relative period, and a regex pass costs more than a substring test.
+        var digit = lower.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var month = HasMonthName(lower);
+
+        foreach (var m in Has(lower, "year") || Has(lower, "same") || Has(lower, "전년") || Has(lower, "지난해") || Has(lower, "1년") ? SafeRegex.Matches(YearEarlierRegex(), lower) : [])
         {
             Add(cues, m, resolver.Anchor, PeriodRole.YearEarlier);
         }
 
-        foreach (var m in SafeRegex.Matches(FiscalRegex(), lower))
+        foreach (var m in digit && (Has(lower, "fy") || Has(lower, "fiscal")) ? SafeRegex.Matches(FiscalRegex(), lower) : [])
         {
             Add(cues, m, resolver.Fiscal(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(CompactSpanRegex(), lower))
+        foreach (var m in digit && month ? SafeRegex.Matches(CompactSpanRegex(), lower) : [])
         {
             Add(cues, m, PeriodResolver.CompactSpan(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(YearStartToDayRegex(), lower))
+        foreach (var m in digit && Has(lower, "from") ? SafeRegex.Matches(YearStartToDayRegex(), lower) : [])
         {
             Add(cues, m, resolver.YearStartToDay(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(FirstToDayRegex(), lower))
+        foreach (var m in digit && Has(lower, "from") ? SafeRegex.Matches(FirstToDayRegex(), lower) : [])
         {
             Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, m.Groups["m"].Value, ""), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(FirstDaysRegex(), lower))
+        foreach (var m in Has(lower, "first") && Has(lower, "day") ? SafeRegex.Matches(FirstDaysRegex(), lower) : [])
         {
             Add(cues, m, resolver.FirstDays(m.Groups["n"].Value, m.Groups["m"].Value, m.Groups["y"].Value), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(MonthDaysRegex(), lower))
+        foreach (var m in digit && month ? SafeRegex.Matches(MonthDaysRegex(), lower) : [])
         {
             Add(cues, m, resolver.MonthDays(m), PeriodRole.Normal);
         }
 
         // A calendar date ("Sept. 1", "04 APR 2022") is when something was said, not a period figures cover.
-        foreach (var m in SafeRegex.Matches(DateRegex(), lower))
+        foreach (var m in digit ? SafeRegex.Matches(DateRegex(), lower) : [])
         {
             if (!m.Groups["m"].Success || char.IsUpper(original[m.Groups["m"].Index]))
             {
@@ -122,37 +126,37 @@ internal static partial class Periods
             }
         }
 
-        foreach (var m in SafeRegex.Matches(FirstMonthsRegex(), lower))
+        foreach (var m in Has(lower, "first") && Has(lower, "month") ? SafeRegex.Matches(FirstMonthsRegex(), lower) : [])
         {
             Add(cues, m, resolver.FirstMonths(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(MonthSpanRegex(), lower))
+        foreach (var m in month ? SafeRegex.Matches(MonthSpanRegex(), lower) : [])
         {
             Add(cues, m, resolver.MonthSpan(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(QuarterRegex(), lower))
+        foreach (var m in Has(lower, "quarter") || (digit && Has(lower, "q")) ? SafeRegex.Matches(QuarterRegex(), lower) : [])
         {
             Add(cues, m, resolver.Quarter(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(KoreanYearToDayRegex(), lower))
+        foreach (var m in Has(lower, "연초") ? SafeRegex.Matches(KoreanYearToDayRegex(), lower) : [])
         {
             Add(cues, m, resolver.KoreanYearToDay(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(KoreanDaySpanRegex(), lower))
+        foreach (var m in digit && Has(lower, "일") ? SafeRegex.Matches(KoreanDaySpanRegex(), lower) : [])
         {
             Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, "", "", m.Groups["m"].Value), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(KoreanMonthSpanRegex(), lower))
+        foreach (var m in digit && Has(lower, "월") ? SafeRegex.Matches(KoreanMonthSpanRegex(), lower) : [])
         {
             Add(cues, m, resolver.KoreanMonthSpan(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(MonthRegex(), lower))
+        foreach (var m in month ? SafeRegex.Matches(MonthRegex(), lower) : [])
         {
             if (IsMonthWord(original, m))
             {
@@ -160,17 +164,17 @@ internal static partial class Periods
             }
         }
 
-        foreach (var m in SafeRegex.Matches(KoreanMonthRegex(), lower))
+        foreach (var m in digit && Has(lower, "월") ? SafeRegex.Matches(KoreanMonthRegex(), lower) : [])
         {
             Add(cues, m, resolver.KoreanMonth(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(RelativeRegex(), lower))
+        foreach (var m in Relative(lower) ? SafeRegex.Matches(RelativeRegex(), lower) : [])
         {
             Add(cues, m, resolver.Relative(m.Value), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(YearRegex(), lower))
+        foreach (var m in digit ? SafeRegex.Matches(YearRegex(), lower) : [])
         {
             Add(cues, m, PeriodResolver.Year(m.Groups["y"].Value), PeriodRole.Normal);
         }
@@ -186,6 +190,38 @@ internal static partial class Periods
         }
 
         return cues;
+    }
+
+    private static bool Has(string lower, string part) => lower.Contains(part, StringComparison.Ordinal);
+
+    private static readonly string[] MonthStems = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    private static readonly string[] RelativeWords = ["last", "this", "next", "whole", "full", "entire", "지난", "이달", "전월", "올해", "금년", "작년", "내년", "연간"];
+
+    private static bool HasMonthName(string lower)
+    {
+        foreach (var stem in MonthStems)
+        {
+            if (lower.Contains(stem, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Relative(string lower)
+    {
+        foreach (var word in RelativeWords)
+        {
+            if (lower.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsComparison(string lower, PeriodCue cue)

@@ -47,7 +47,7 @@ internal static class DocumentReader
         {
             if (block.IsHeading)
             {
-                skippingSection = new Measures(block.Text.ToLowerInvariant()).IsMovingAverage;
+                skippingSection = Measures.MentionsMovingAverage(block.Text.ToLowerInvariant());
                 continue;
             }
 
@@ -63,7 +63,7 @@ internal static class DocumentReader
             }
 
             var split = Sentences.Split(block.Text);
-            if (split.Exists(s => new Measures(s.ToLowerInvariant()).IsMovingAverage))
+            if (Measures.MentionsMovingAverage(block.Text.ToLowerInvariant()))
             {
                 continue;
             }

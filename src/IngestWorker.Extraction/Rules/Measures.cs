@@ -32,11 +32,16 @@ internal sealed partial class Measures(string lower)
 
     private IReadOnlyList<Match>? _forecasts;
 
-    public bool IsMovingAverage { get; } = SafeRegex.IsMatch(MovingAverageRegex(), lower);
+    public bool IsMovingAverage { get; } = MentionsMovingAverage(lower);
 
-    public bool IsSeasonal { get; } = SafeRegex.IsMatch(SeasonalRegex(), lower);
+    public bool IsSeasonal { get; } = MentionsSeasonalAdjustment(lower);
 
-    public static bool MentionsSeasonalAdjustment(string lower) => SafeRegex.IsMatch(SeasonalRegex(), lower);
+    public static bool MentionsMovingAverage(string lower) =>
+        (lower.Contains("average", StringComparison.Ordinal) || lower.Contains("three months", StringComparison.Ordinal) || lower.Contains("이동", StringComparison.Ordinal))
+        && SafeRegex.IsMatch(MovingAverageRegex(), lower);
+
+    public static bool MentionsSeasonalAdjustment(string lower) =>
+        (lower.Contains("season", StringComparison.Ordinal) || lower.Contains("계절", StringComparison.Ordinal)) && SafeRegex.IsMatch(SeasonalRegex(), lower);
 
     public bool IsShare(int start, int end) =>
         SafeRegex.IsMatch(ShareBeforeRegex(), lower[Math.Max(0, start - 30)..start])
