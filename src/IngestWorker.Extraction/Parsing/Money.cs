@@ -16,7 +16,7 @@ internal static partial class Money
     [GeneratedRegex(@"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?:(?<scale>trillion|billion|million|thousand|lakh\s?crore|crore|lakh|tn|bn|mn)\s?)?(?:(?:U\.?S\.?|American)\s)?(?<cur>dollars?|won|yen|euros?|yuan|rupees|pounds)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex SuffixedRegex();
 
-    [GeneratedRegex(@"(?<jo>\d[\d,]*(?:\.\d+)?)\s?조\s?(?:(?<eok>\d[\d,]*(?:\.\d+)?)\s?억\s?)?(?:(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?)?(?<cur>달러|원|엔|유로|위안)|(?<eok>\d[\d,]*(?:\.\d+)?)\s?억\s?(?:(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?)?(?<cur>달러|원|엔|유로|위안)|(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?(?<cur>달러|원|엔|유로|위안)", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?<jo>\d[\d,]*(?:\.\d+)?)\s?조\s?(?:(?<eok>\d[\d,]*(?:\.\d+)?)\s?억\s?)?(?:(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?)?(?<cur>달러|불|원|엔|유로|위안)|(?<eok>\d[\d,]*(?:\.\d+)?)\s?억\s?(?:(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?)?(?<cur>달러|불|원|엔|유로|위안)|(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?(?<cur>달러|불|원|엔|유로|위안)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex KoreanRegex();
 
     private static readonly string[] PrefixCodes = ["usd", "eur", "gbp", "jpy", "krw", "rmb", "cny", "inr", "rs"];

@@ -65,8 +65,9 @@ internal sealed partial class Measures(string lower)
                 return true;
             }
 
+            // A forecast word after the figure covers it only within its clause: "rose 4.6%, versus a 6.4% rise expected".
             var between = lower[start..m.Index];
-            if (!between.Contains(';', StringComparison.Ordinal) && !between.Contains(". ", StringComparison.Ordinal) && !between.Contains(", while", StringComparison.Ordinal) && !between.Contains(" but ", StringComparison.Ordinal))
+            if (between.IndexOfAny([';', ',']) < 0 && !between.Contains(". ", StringComparison.Ordinal) && !between.Contains(" but ", StringComparison.Ordinal))
             {
                 return true;
             }

@@ -21,6 +21,7 @@ internal static partial class SentenceReader
 
     public static void Read(string sentence, DocumentContext doc, ParagraphState paragraph, List<Extracted> records)
     {
+        sentence = KoreanNumerals.Normalize(sentence);
         var lower = sentence.ToLowerInvariant();
         if (lower.Length != sentence.Length)
         {
