@@ -81,6 +81,7 @@ internal static partial class SentenceReader
             {
                 records.Add(record);
                 lastFigureFrame = subject.Copy();
+                lastFigureFrame.Blocked = false;
                 lastFigureFrame.Flow = flow;
                 lastFigureFrame.BalanceSign = balanceSign;
             }
