@@ -42,6 +42,15 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)\squarter|q(?<q>[1-4]))(?:\s(?:of\s)?(?<y>\d{4})|\s(?:of\s)?(?<rel>this\syear|last\syear))?", RegexOptions.CultureInvariant, 500)]
     private static partial Regex QuarterRegex();
 
+    [GeneratedRegex(@"\b(?:the\s)?(?<h>first|second|1st|2nd)\shalf(?:\s(?:of\s)?(?<y>\d{4})|\s(?:of\s)?(?<rel>this\syear|last\syear|the\syear))?|\bh(?<n>[12])\s(?<y>\d{4})|(?:(?<y>\d{4})년\s?)?(?<kh>상|하)반기", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex HalfRegex();
+
+    [GeneratedRegex(@"\b(?:so\sfar\sthis\syear|year[\s-]to[\s-]date|this\syear|the\syear)\s(?:through|to|until|till)\s(?:the\send\sof\s)?(?<m>" + Mon + @")\b|\bin\sthe\syear\sto\s(?<m>" + Mon + @")\b|\byear[\s-]to[\s-]date\b|\bso\sfar\sthis\syear\b|올해\s?들어", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex YearToDateRegex();
+
+    [GeneratedRegex(@"\ba\smonth\s(?:earlier|ago|before)|\bthe\s(?:previous|prior|preceding)\smonth\b|\bthe\smonth\sbefore\b", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex MonthEarlierRegex();
+
     [GeneratedRegex(@"\b(?<m>" + Mon + @")\b\.?(?:-(?<yy>\d{2})\b|,?\s(?:of\s)?(?<y>\d{4})\b|\s(?:of\s)?(?<rel>this\syear|last\syear|next\syear))?", RegexOptions.CultureInvariant, 500)]
     private static partial Regex MonthRegex();
 
@@ -81,6 +90,21 @@ internal static partial class Periods
         // Cheap prefilters: most sentences name no month or relative period, and a regex pass costs more than a substring test.
         var digit = lower.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var month = HasMonthName(lower);
+
+        foreach (var m in Has(lower, "month") ? SafeRegex.Matches(MonthEarlierRegex(), lower) : [])
+        {
+            Add(cues, m, resolver.Anchor, PeriodRole.MonthEarlier);
+        }
+
+        foreach (var m in Has(lower, "half") || Has(lower, "반기") || (digit && Has(lower, "h")) ? SafeRegex.Matches(HalfRegex(), lower) : [])
+        {
+            Add(cues, m, resolver.Half(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in Has(lower, "year") || Has(lower, "올해") ? SafeRegex.Matches(YearToDateRegex(), lower) : [])
+        {
+            Add(cues, m, resolver.YearToDate(m), PeriodRole.Normal);
+        }
 
         foreach (var m in Has(lower, "year") || Has(lower, "same") || Has(lower, "전년") || Has(lower, "지난해") || Has(lower, "1년") ? SafeRegex.Matches(YearEarlierRegex(), lower) : [])
         {

@@ -38,7 +38,7 @@ internal static partial class SentenceReader
         }
 
         Exclusions.Apply(lower, figures);
-        var comparisons = cues.FindAll(c => c.Period is { Role: PeriodRole.Comparison or PeriodRole.YearEarlier });
+        var comparisons = cues.FindAll(c => c.Period is { Role: PeriodRole.Comparison or PeriodRole.YearEarlier or PeriodRole.MonthEarlier });
         Attach(lower, figures, cues);
         Lists.Distribute(lower, figures, cues);
 
@@ -149,7 +149,7 @@ internal static partial class SentenceReader
                 continue;
             }
 
-            if (next?.Period is not { Role: PeriodRole.Normal or PeriodRole.YearEarlier } period)
+            if (next?.Period is not { Role: PeriodRole.Normal or PeriodRole.YearEarlier or PeriodRole.MonthEarlier } period)
             {
                 continue;
             }
@@ -316,13 +316,18 @@ internal static partial class SentenceReader
 
         if (f.Attached is { } a)
         {
-            if (a.Role != PeriodRole.YearEarlier)
+            if (a.Role == PeriodRole.Normal)
             {
                 return a.Period;
             }
 
             var basePeriod = index > 0 && figures[index - 1].Resolved is { } prev ? prev : subject.Period ?? paragraph.Period;
-            return f.IsMoney || f.AttachedOwn ? basePeriod.ShiftYears(-1) : basePeriod;
+            if (!f.IsMoney && !f.AttachedOwn)
+            {
+                return basePeriod;
+            }
+
+            return a.Role == PeriodRole.MonthEarlier ? basePeriod.ShiftMonths(-1) : basePeriod.ShiftYears(-1);
         }
 
         return subject.Period ?? paragraph.Period;
@@ -424,6 +429,11 @@ internal static partial class SentenceReader
         if (cue.Role == PeriodRole.YearEarlier || cue.Period == period.ShiftYears(-1))
         {
             return 1;
+        }
+
+        if (cue.Role == PeriodRole.MonthEarlier)
+        {
+            return -1;
         }
 
         return cue.Period.Kind == PeriodKind.Month && period.Kind == PeriodKind.Month && cue.Period.Start == period.Start.AddMonths(-1) ? -1 : 0;
