@@ -200,6 +200,11 @@ internal sealed class PeriodResolver(DateOnly published, Period? anchor, string 
 
     public Period? Relative(string phrase)
     {
+        if (phrase.Length > 2 && phrase.EndsWith("연간", StringComparison.Ordinal))
+        {
+            phrase = phrase[..^2].Trim(); // "지난해 연간": the year named, as a whole
+        }
+
         var lastMonth = published.AddMonths(-1);
         return phrase switch
         {

@@ -72,7 +72,7 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?same\s(?:period|months?|stretch|time|days|quarter)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore|(?:19|20)\d{2})|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|지난해\s?같은\s?(?:달|기간)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearEarlierRegex();
 
-    [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|지난달|이달|전월|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|(?:지난해|작년|올해|금년|내년)\s?연간|지난달|이달|전월|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RelativeRegex();
 
     [GeneratedRegex(@"(?:\bfrom|\bover|\bthan|\bcompared\s(?:with|to)|\bversus|\bvs\.?|\bsince|\bbefore|\bagainst|\bthan\sin|\bfrom\sin|\bend(?:ed|ing|s)\sin|\bend(?:ed|ing|s))\s(?:the\s)?(?:levels?\sof\s|level\sin\s)?$", RegexOptions.CultureInvariant, 500)]
