@@ -89,7 +89,7 @@ internal static partial class Periods
 
         // Cheap prefilters: most sentences name no month or relative period, and a regex pass costs more than a substring test.
         var digit = lower.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
-        var month = HasMonthName(lower);
+        var month = HasMonthName(original);
 
         foreach (var m in Has(lower, "month") ? SafeRegex.Matches(MonthEarlierRegex(), lower) : [])
         {
@@ -218,15 +218,16 @@ internal static partial class Periods
 
     private static bool Has(string lower, string part) => lower.Contains(part, StringComparison.Ordinal);
 
-    private static readonly string[] MonthStems = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    // English month names count only capitalised (see IsMonthWord), so the prefilter looks for the capitalised stem.
+    private static readonly string[] MonthStems = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 
     private static readonly string[] RelativeWords = ["last", "this", "next", "whole", "full", "entire", "지난", "이달", "전월", "올해", "금년", "작년", "내년", "연간"];
 
-    private static bool HasMonthName(string lower)
+    private static bool HasMonthName(string original)
     {
         foreach (var stem in MonthStems)
         {
-            if (lower.Contains(stem, StringComparison.Ordinal))
+            if (original.Contains(stem, StringComparison.Ordinal))
             {
                 return true;
             }
