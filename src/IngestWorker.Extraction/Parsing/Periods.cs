@@ -315,6 +315,8 @@ internal static partial class Periods
         cues.Add(new PeriodCue(start, end, period.Value, role));
     }
 
+    internal static bool IsMonthName(string word) => word.Length >= 3 && MonthNumber(word) > 0 && Mon.Contains(word, StringComparison.Ordinal);
+
     internal static int MonthNumber(string name) => name.Length < 3 ? 0 : name[..3] switch
     {
         "jan" => 1, "feb" => 2, "mar" => 3, "apr" => 4, "may" => 5, "jun" => 6,

@@ -353,6 +353,11 @@ internal static partial class SentenceReader
         Frame subject, Period period, Measures measures, DocumentContext doc, List<Cue> comparisons)
     {
         var product = f.ProductOverride ?? subject.Product ?? "total";
+        if (product == "unknown")
+        {
+            return null; // a product the vocabulary does not know: its key is not certain.
+        }
+
         var partner = f.PartnerOverride ?? subject.Partner ?? "world";
         var value = f.Value;
         string measure;
