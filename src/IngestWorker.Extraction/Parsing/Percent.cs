@@ -39,7 +39,7 @@ internal static partial class Percent
 
             var signGroup = m.Groups["sign"];
             var sign = 0;
-            var start = m.Index;
+            var start = numStart;
             if (signGroup.Success)
             {
                 var before = signGroup.Index > 0 ? text[signGroup.Index - 1] : ' ';
@@ -51,6 +51,7 @@ internal static partial class Percent
                 else
                 {
                     sign = signGroup.Value is "+" or "▲" ? 1 : -1;
+                    start = signGroup.Index;
                 }
             }
 

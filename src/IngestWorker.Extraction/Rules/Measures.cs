@@ -47,9 +47,9 @@ internal sealed partial class Measures(string lower)
         SafeRegex.IsMatch(ShareBeforeRegex(), lower[Math.Max(0, start - 30)..start])
         || SafeRegex.IsMatch(ShareAfterRegex(), lower[end..Math.Min(lower.Length, end + 40)]);
 
-    public bool IsPreviousPeriod(int start, int end)
+    public bool IsPreviousPeriod(int start, int end, int nextFigure)
     {
-        var window = lower[Math.Max(0, start - 12)..Math.Min(lower.Length, end + 45)];
+        var window = lower[Math.Max(0, start - 12)..Math.Min(Math.Min(lower.Length, nextFigure), end + 45)];
         var cut = window.IndexOfAny([';']);
         return SafeRegex.IsMatch(PreviousPeriodRegex(), cut > 0 ? window[..cut] : window);
     }

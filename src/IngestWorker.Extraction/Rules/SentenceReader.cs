@@ -40,6 +40,7 @@ internal static partial class SentenceReader
         Exclusions.Apply(lower, figures);
         var comparisons = cues.FindAll(c => c.Period is { Role: PeriodRole.Comparison or PeriodRole.YearEarlier or PeriodRole.MonthEarlier });
         Attach(lower, figures, cues);
+        ShareClausePeriod(lower, figures, cues);
         Lists.Distribute(lower, figures, cues);
 
         var frame = new Frame();
@@ -173,6 +174,27 @@ internal static partial class SentenceReader
     private static bool IsBlocked(string lower, Frame frame, int figureStart) =>
         frame.Blocked && frame.BlockedAt >= 0 && frame.BlockedAt <= figureStart && lower.AsSpan(frame.BlockedAt, figureStart - frame.BlockedAt).IndexOfAny(',', ';') < 0;
 
+    /// <summary>"The deficit widened 4.2 percent to $78.2 billion in March": the period closing the clause covers its percent too.</summary>
+    private static void ShareClausePeriod(string lower, List<Figure> figures, List<Cue> cues)
+    {
+        for (var i = 0; i + 1 < figures.Count; i++)
+        {
+            var f = figures[i];
+            var next = figures[i + 1];
+            if (f.IsMoney || f.Attached is not null || !next.IsMoney || next.Attached is not { Role: PeriodRole.Normal } attached
+                || cues.Exists(c => c.Period is { Role: PeriodRole.Normal } && c.End <= f.Start))
+            {
+                continue;
+            }
+
+            var gap = lower[f.End..next.Start].Trim();
+            if (gap is "to" or "at" or "to a record" or "to a record high of" or "to an all-time high of")
+            {
+                f.PeriodOverride = attached.Period;
+            }
+        }
+    }
+
     private static void Apply(string lower, Cue cue, Frame frame, ref bool used, ref bool subjectSeen)
     {
         if (cue.Period is { } p)
@@ -255,7 +277,8 @@ internal static partial class SentenceReader
         return before.Contains("amid ", StringComparison.Ordinal) || before.Contains(" as ", StringComparison.Ordinal) || before.Contains("due to", StringComparison.Ordinal)
             || before.Contains("thanks to", StringComparison.Ordinal) || before.Contains("because of", StringComparison.Ordinal) || before.Contains("on the back of", StringComparison.Ordinal)
             || after.Contains("속에", StringComparison.Ordinal) || after.Contains("덕분", StringComparison.Ordinal) || after.Contains("영향", StringComparison.Ordinal)
-            || after.Contains('탓', StringComparison.Ordinal) || after.Contains("힘입어", StringComparison.Ordinal) || after.Contains("로 인해", StringComparison.Ordinal);
+            || after.Contains('탓', StringComparison.Ordinal) || after.Contains("힘입어", StringComparison.Ordinal) || after.Contains("로 인해", StringComparison.Ordinal)
+            || after.Contains("으로", StringComparison.Ordinal) || after.Contains("여파", StringComparison.Ordinal);
     }
 
     private static int FlowSign(string flow) => flow switch { "surplus" => 1, "deficit" => -1, _ => 0 };
@@ -394,7 +417,7 @@ internal static partial class SentenceReader
             var compared = ComparedWith(comparisons, f, period);
             measure = measures.IsShare(f.Start, f.End) ? "share_pct"
                 : subject.Daily ? "daily_avg_yoy_pct"
-                : measures.IsPreviousPeriod(f.Start, f.End) || compared < 0 ? "mom_pct"
+                : measures.IsPreviousPeriod(f.Start, f.End, index + 1 < figures.Count ? figures[index + 1].Start : lower.Length) || compared < 0 ? "mom_pct"
                 : compared > 0 || f.Attached is { Role: PeriodRole.YearEarlier } ? "yoy_pct"
                 : doc.Seasonal && period.Kind == PeriodKind.Month ? "mom_pct"
                 : "yoy_pct";

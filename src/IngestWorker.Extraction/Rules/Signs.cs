@@ -47,6 +47,10 @@ internal static partial class Signs
         }
 
         var left = windowStart < start ? lower[windowStart..start] : "";
+        if (left.EndsWith("from ", StringComparison.Ordinal) || left.EndsWith("from the ", StringComparison.Ordinal))
+        {
+            return 0; // "down from 12.7% in October": the verb moves the rate; the rate's own sign is not stated.
+        }
         var last = 0;
         foreach (var m in SafeRegex.Matches(WordRegex(), left))
         {
