@@ -193,6 +193,11 @@ internal sealed class PeriodResolver(DateOnly published, Period? anchor, string 
     /// <summary>"Year to date", "this year through October": January to the named month, or to the main period's month.</summary>
     public Period? YearToDate(Match m)
     {
+        if (!m.Groups["m"].Success && anchor is { Kind: PeriodKind.DaySpan } days && Valid(days.End.Year))
+        {
+            return Period.Days(new DateOnly(days.End.Year, 1, 1), days.End); // "올해 누적" in a partial-month release
+        }
+
         var month = m.Groups["m"].Success ? Periods.MonthNumber(m.Groups["m"].Value) : anchor is { } a ? a.End.Month : published.AddMonths(-1).Month;
         var year = m.Groups["m"].Success ? YearOfMonth(month) : anchor?.End.Year ?? published.AddMonths(-1).Year;
         return month >= 2 && Valid(year) ? Period.Months(year, 1, year, month) : month == 1 && Valid(year) ? Period.Month(year, 1) : null;

@@ -45,7 +45,7 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?:the\s)?(?<h>first|second|1st|2nd)\shalf(?:\s(?:of\s)?(?<y>\d{4})|\s(?:of\s)?(?<rel>this\syear|last\syear|the\syear))?|\bh(?<n>[12])\s(?<y>\d{4})|(?:(?<y>\d{4})년\s?)?(?<kh>상|하)반기", RegexOptions.CultureInvariant, 500)]
     private static partial Regex HalfRegex();
 
-    [GeneratedRegex(@"\b(?:so\sfar\sthis\syear|year[\s-]to[\s-]date|this\syear|the\syear)\s(?:through|to|until|till)\s(?:the\send\sof\s)?(?<m>" + Mon + @")\b|\bin\sthe\syear\sto\s(?<m>" + Mon + @")\b|\byear[\s-]to[\s-]date\b|\bso\sfar\sthis\syear\b|올해\s?들어", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:so\sfar\sthis\syear|year[\s-]to[\s-]date|this\syear|the\syear)\s(?:through|to|until|till)\s(?:the\send\sof\s)?(?<m>" + Mon + @")\b|\bin\sthe\syear\sto\s(?<m>" + Mon + @")\b|\byear[\s-]to[\s-]date\b|\bso\sfar\sthis\syear\b|올해\s?들어|올해\s?누적|연초\s?이후\s?누적", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearToDateRegex();
 
     [GeneratedRegex(@"\ba\smonth\s(?:earlier|ago|before)|\bthe\s(?:previous|prior|preceding)\smonth\b|\bthe\smonth\sbefore\b", RegexOptions.CultureInvariant, 500)]
@@ -69,7 +69,7 @@ internal static partial class Periods
     [GeneratedRegex(@"(?:(?<y>\d{4})년\s?|[''’](?<yy>\d{2})\.\s?)?(?<m>\d{1,2})월", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanMonthRegex();
 
-    [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?same\s(?:period|months?|stretch|time|days|quarter)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore|(?:19|20)\d{2})|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|지난해\s?같은\s?(?:달|기간)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?same\s(?:period|months?|stretch|time|days|quarter)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore|(?:19|20)\d{2})|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|(?:지난해|작년|전년)\s?(?:같은|동)\s?(?:달|기간|월|시기)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearEarlierRegex();
 
     [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|(?:지난해|작년|올해|금년|내년)\s?연간|지난달|이달|전월|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
@@ -101,12 +101,12 @@ internal static partial class Periods
             Add(cues, m, resolver.Half(m), PeriodRole.Normal);
         }
 
-        foreach (var m in Has(lower, "year") || Has(lower, "올해") ? SafeRegex.Matches(YearToDateRegex(), lower) : [])
+        foreach (var m in Has(lower, "year") || Has(lower, "올해") || Has(lower, "연초") ? SafeRegex.Matches(YearToDateRegex(), lower) : [])
         {
             Add(cues, m, resolver.YearToDate(m), PeriodRole.Normal);
         }
 
-        foreach (var m in Has(lower, "year") || Has(lower, "same") || Has(lower, "전년") || Has(lower, "지난해") || Has(lower, "1년") ? SafeRegex.Matches(YearEarlierRegex(), lower) : [])
+        foreach (var m in Has(lower, "year") || Has(lower, "same") || Has(lower, "전년") || Has(lower, "지난해") || Has(lower, "작년") || Has(lower, "1년") ? SafeRegex.Matches(YearEarlierRegex(), lower) : [])
         {
             Add(cues, m, resolver.Anchor, PeriodRole.YearEarlier);
         }
