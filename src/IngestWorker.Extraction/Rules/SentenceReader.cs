@@ -417,7 +417,7 @@ internal static partial class SentenceReader
             var compared = ComparedWith(comparisons, f, period);
             measure = measures.IsShare(f.Start, f.End) ? "share_pct"
                 : subject.Daily ? "daily_avg_yoy_pct"
-                : measures.IsPreviousPeriod(f.Start, f.End, index + 1 < figures.Count ? figures[index + 1].Start : lower.Length) || compared < 0 ? "mom_pct"
+                : measures.IsPreviousPeriod(f.Start, f.End, index > 0 ? figures[index - 1].End : 0, index + 1 < figures.Count ? figures[index + 1].Start : lower.Length) || compared < 0 ? "mom_pct"
                 : compared > 0 || f.Attached is { Role: PeriodRole.YearEarlier } ? "yoy_pct"
                 : doc.Seasonal && period.Kind == PeriodKind.Month ? "mom_pct"
                 : "yoy_pct";
