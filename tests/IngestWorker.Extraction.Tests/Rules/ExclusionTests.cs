@@ -83,4 +83,23 @@ public sealed class ExclusionTests
         var r = Assert.Single(Read("<html><body><article><p>The cumulative deficit reached $32.7 billion in November.</p><p>The cumulative deficit in November came to 32.714 billion dollars.</p></article></body></html>"));
         Assert.Equal(-32_714_000_000m, r.Value);
     }
+
+    [Fact]
+    public void Extract_FigureOnlyInHeadline_IsRecorded()
+    {
+        const string html = "<html><body><article><h1>Korea's exports rise 8.4% to $61.04 billion in November</h1>"
+            + "<p>South Korea's semiconductor exports jumped 38.6 percent in November, the trade ministry said.</p></article></body></html>";
+        var records = Read(html);
+        Assert.Contains(records, r => r is { Product: "total", Measure: "value", Value: 61_040_000_000m, Period: "2025-11" });
+        Assert.Contains(records, r => r is { Product: "semiconductors", Measure: "yoy_pct" });
+    }
+
+    [Fact]
+    public void Extract_HeadlineRoundingABodyFigure_AddsNothing()
+    {
+        const string html = "<html><body><article><h1>Cumulative trade deficit reaches $32.7 billion</h1>"
+            + "<p>The cumulative deficit from the start of the year through the 10th of this month came to 32.714 billion dollars.</p></article></body></html>";
+        var r = Assert.Single(new FigureExtractor().Extract(html, new BulletinContext(new DateOnly(2022, 10, 12), null, "KR")));
+        Assert.Equal(-32_714_000_000m, r.Value);
+    }
 }
