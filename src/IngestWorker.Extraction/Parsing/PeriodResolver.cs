@@ -178,7 +178,7 @@ internal sealed class PeriodResolver(DateOnly published, Period? anchor, string 
             return null;
         }
 
-        var year = FullYear(m.Groups["y"].Value) ?? FullYear(m.Groups["yy"].Value) ?? YearOfMonth(month);
+        var year = FullYear(m.Groups["y"].Value) ?? FullYear(m.Groups["yy"].Value) ?? RelativeYear(m.Groups["rel"].Value) ?? YearOfMonth(month);
         return Valid(year) ? Period.Month(year, month) : null;
     }
 
