@@ -106,7 +106,7 @@ internal static partial class SentenceReader
 
         var adjustment = doc.Seasonal || measures.IsSeasonal ? "seasonal" : "none";
         var evidence = sentence.Length > 300 ? sentence[..300] : sentence;
-        return new Extracted(new FigureRecord(doc.Reporter, flow, product, partner, period.ToString(), measure, basis, adjustment, value, f.Unit, evidence), f.Decimals);
+        return new Extracted(new FigureRecord(doc.Reporter, flow, product, partner, period.ToString(), measure, basis, adjustment, Numbers.Normalize(value), f.Unit, evidence), f.Decimals);
     }
 
     /// <summary>

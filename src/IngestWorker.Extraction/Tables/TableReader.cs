@@ -258,7 +258,7 @@ internal static partial class TableReader
         }
 
         var record = new FigureRecord(doc.Reporter, subject.Flow, subject.Product, subject.Partner, period.ToString(), measure, "actual",
-            doc.Seasonal ? "seasonal" : "none", value, unit, Evidence(label, column.Header, text));
+            doc.Seasonal ? "seasonal" : "none", Numbers.Normalize(value), unit, Evidence(label, column.Header, text));
         return new Extracted(record, decimals);
     }
 }
