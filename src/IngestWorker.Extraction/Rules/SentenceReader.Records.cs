@@ -89,7 +89,12 @@ internal static partial class SentenceReader
 
             f.WordSign = sign;
             value = sign < 0 ? -value : value;
-            var compared = ComparedWith(comparisons, f, period);
+            var compared = ComparedWith(lower, comparisons, f, period);
+            if (compared == OtherBase)
+            {
+                return null; // "up 12% compared with 2019": growth over another base has no contract measure.
+            }
+
             measure = measures.IsShare(f.Start, f.End) ? "share_pct"
                 : subject.Daily ? "daily_avg_yoy_pct"
                 : measures.IsPreviousPeriod(f.Start, f.End, index > 0 ? figures[index - 1].End : 0, index + 1 < figures.Count ? figures[index + 1].Start : lower.Length) || compared < 0 ? "mom_pct"
@@ -113,7 +118,9 @@ internal static partial class SentenceReader
     /// What the sentence says a percent is compared with: +1 a year earlier ("compared with March 2023",
     /// "from a year earlier"), -1 the previous month ("compared with February 2024"), 0 when it does not say.
     /// </summary>
-    private static int ComparedWith(List<Cue> comparisons, Figure f, Period period)
+    private const int OtherBase = 2;
+
+    private static int ComparedWith(string lower, List<Cue> comparisons, Figure f, Period period)
     {
         Cue? nearest = null;
         foreach (var c in comparisons)
@@ -139,7 +146,26 @@ internal static partial class SentenceReader
             return -1;
         }
 
-        return cue.Period.Kind == PeriodKind.Month && period.Kind == PeriodKind.Month && cue.Period.Start == period.Start.AddMonths(-1) ? -1 : 0;
+        if (cue.Period.Kind == PeriodKind.Month && period.Kind == PeriodKind.Month && cue.Period.Start == period.Start.AddMonths(-1))
+        {
+            return -1;
+        }
+
+        // A base named right after the percent in its own clause ("rose 12% compared with 2019", "30% above 2019 levels")
+        // that is neither a year nor a month before.
+        if (nearest.Start > f.End && nearest.Start - f.End < 40 && lower.AsSpan(f.End, nearest.Start - f.End).IndexOfAny(',', ';') < 0
+            && cue.Period.End < period.Start && (cue.Period.Kind == period.Kind))
+        {
+            var gap = lower[f.End..nearest.Start];
+            if (gap.Contains("compared", StringComparison.Ordinal) || gap.Contains("from", StringComparison.Ordinal)
+                || gap.Contains("than", StringComparison.Ordinal) || gap.Contains("over", StringComparison.Ordinal)
+                || gap.Contains("above", StringComparison.Ordinal) || gap.Contains("versus", StringComparison.Ordinal))
+            {
+                return OtherBase;
+            }
+        }
+
+        return 0;
     }
 
     private static int GroupSign(string lower, Figure f, List<Figure> figures, DocumentContext doc)

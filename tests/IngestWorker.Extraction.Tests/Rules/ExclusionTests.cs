@@ -34,6 +34,7 @@ public sealed class ExclusionTests
     [InlineData("Exports of EVs slowed in November under a 25 percent tariff.")]
     [InlineData("Total trade rose 5 percent in November.")]
     [InlineData("Exports of cars in November jumped 12.1% in volume terms.")]
+    [InlineData("Korea's exports in 2025 rose 12.3 percent compared with 2023.")]
     public void Extract_NonRecordFigure_IsNotARecord(string text) => Assert.Empty(Read(text));
 
     [Fact]
