@@ -136,16 +136,24 @@ internal static class MainContent
 
     private static bool IsChrome(HtmlNode node)
     {
-        var cls = node.GetAttributeValue("class", "") + " " + node.GetAttributeValue("id", "") + " " + node.GetAttributeValue("role", "");
-        if (cls.Length <= 2)
+        if (!node.HasAttributes)
         {
             return false;
         }
 
-        cls = cls.ToLowerInvariant();
+        return Marked(node.GetAttributeValue("class", "")) || Marked(node.GetAttributeValue("id", "")) || Marked(node.GetAttributeValue("role", ""));
+    }
+
+    private static bool Marked(string value)
+    {
+        if (value.Length < 3)
+        {
+            return false;
+        }
+
         foreach (var marker in ChromeMarkers)
         {
-            if (cls.Contains(marker, StringComparison.Ordinal))
+            if (value.Contains(marker, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

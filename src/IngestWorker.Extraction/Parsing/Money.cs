@@ -16,13 +16,38 @@ internal static partial class Money
     [GeneratedRegex(@"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?:(?<scale>trillion|billion|million|thousand|lakh\s?crore|crore|lakh|tn|bn|mn)\s?)?(?:(?:U\.?S\.?|American)\s)?(?<cur>dollars?|won|yen|euros?|yuan|rupees|pounds)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex SuffixedRegex();
 
-    [GeneratedRegex(@"(?:(?<jo>\d[\d,]*(?:\.\d+)?)\s?조\s?)?(?:(?<eok>\d[\d,]*(?:\.\d+)?)\s?억\s?)?(?:(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?)?(?<cur>달러|원|엔|유로|위안)", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?<jo>\d[\d,]*(?:\.\d+)?)\s?조\s?(?:(?<eok>\d[\d,]*(?:\.\d+)?)\s?억\s?)?(?:(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?)?(?<cur>달러|불|원|엔|유로|위안)|(?<eok>\d[\d,]*(?:\.\d+)?)\s?억\s?(?:(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?)?(?<cur>달러|불|원|엔|유로|위안)|(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?(?<cur>달러|불|원|엔|유로|위안)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex KoreanRegex();
+
+    private static readonly string[] PrefixCodes = ["usd", "eur", "gbp", "jpy", "krw", "rmb", "cny", "inr", "rs"];
+
+    private static readonly string[] SuffixWords = ["dollar", "won", "yen", "euro", "yuan", "rupee", "pound"];
+
+    private static bool ContainsAny(string text, string[] parts)
+    {
+        foreach (var p in parts)
+        {
+            if (text.Contains(p, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static List<MoneyMatch> Find(string text)
     {
         var found = new List<MoneyMatch>();
-        foreach (var m in SafeRegex.Matches(PrefixedRegex(), text))
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+        {
+            return found;
+        }
+
+        var prefixed = text.AsSpan().IndexOfAny("$€£¥₩") >= 0 || ContainsAny(text, PrefixCodes);
+        var suffixed = ContainsAny(text, SuffixWords);
+        var korean = text.AsSpan().IndexOfAny("억만조") >= 0;
+        foreach (var m in prefixed ? SafeRegex.Matches(PrefixedRegex(), text) : [])
         {
             if (IsInsideWord(text, m.Index) || !TryScale(m.Groups["num"].Value, m.Groups["scale"].Value, out var v, out var dec))
             {
@@ -32,7 +57,7 @@ internal static partial class Money
             found.Add(new MoneyMatch(m.Index, m.Index + m.Length, v, Currency(m.Groups["cur"].Value), dec));
         }
 
-        foreach (var m in SafeRegex.Matches(SuffixedRegex(), text))
+        foreach (var m in suffixed ? SafeRegex.Matches(SuffixedRegex(), text) : [])
         {
             if (Overlaps(found, m.Index, m.Index + m.Length) || IsInsideWord(text, m.Index)
                 || !TryScale(m.Groups["num"].Value, m.Groups["scale"].Value, out var v, out var dec))
@@ -43,7 +68,7 @@ internal static partial class Money
             found.Add(new MoneyMatch(m.Index, m.Index + m.Length, v, Currency(m.Groups["cur"].Value), dec));
         }
 
-        foreach (var m in SafeRegex.Matches(KoreanRegex(), text))
+        foreach (var m in korean ? SafeRegex.Matches(KoreanRegex(), text) : [])
         {
             if (m.Length == m.Groups["cur"].Length || Overlaps(found, m.Index, m.Index + m.Length))
             {

@@ -40,6 +40,9 @@ internal static class Numbers
         return true;
     }
 
+    /// <summary>Drops trailing zeros of the scale ("61040000000.00" → "61040000000") so records print as the number they are.</summary>
+    public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+
     /// <summary>Counts digits after the decimal point of the stated number: the precision a figure was written with.</summary>
     public static int Decimals(decimal value)
     {

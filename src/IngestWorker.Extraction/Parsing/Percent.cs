@@ -17,6 +17,11 @@ internal static partial class Percent
     public static List<PercentMatch> Find(string text)
     {
         var found = new List<PercentMatch>();
+        if (text.AsSpan().IndexOfAny('%', '％') < 0 && !text.Contains("per", StringComparison.OrdinalIgnoreCase) && !text.Contains("pct", StringComparison.OrdinalIgnoreCase))
+        {
+            return found;
+        }
+
         foreach (var m in SafeRegex.Matches(PercentRegex(), text))
         {
             var end = m.Index + m.Length;
@@ -34,7 +39,7 @@ internal static partial class Percent
 
             var signGroup = m.Groups["sign"];
             var sign = 0;
-            var start = m.Index;
+            var start = numStart;
             if (signGroup.Success)
             {
                 var before = signGroup.Index > 0 ? text[signGroup.Index - 1] : ' ';
@@ -46,6 +51,7 @@ internal static partial class Percent
                 else
                 {
                     sign = signGroup.Value is "+" or "▲" ? 1 : -1;
+                    start = signGroup.Index;
                 }
             }
 

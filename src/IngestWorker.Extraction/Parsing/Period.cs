@@ -44,6 +44,17 @@ internal readonly record struct Period(PeriodKind Kind, DateOnly Start, DateOnly
         };
     }
 
+    public Period ShiftMonths(int months)
+    {
+        if (Kind != PeriodKind.Month || Start.Year < 2 || Start.Year > 9998)
+        {
+            return this;
+        }
+
+        var d = Start.AddMonths(months);
+        return Month(d.Year, d.Month);
+    }
+
     public override string ToString() => Kind switch
     {
         PeriodKind.Month => Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),

@@ -12,6 +12,9 @@ internal enum PeriodRole
     /// <summary>"A year earlier", "the same period last year": the period of the figure it sits beside, a year back.</summary>
     YearEarlier,
 
+    /// <summary>"A month earlier", "the previous month": the period of the figure it sits beside, a month back.</summary>
+    MonthEarlier,
+
     /// <summary>A calendar date ("Sept. 1", "04 APR 2022"): when something was said, not a period.</summary>
     Date,
 }

@@ -178,12 +178,38 @@ internal sealed class PeriodResolver(DateOnly published, Period? anchor, string 
             return null;
         }
 
-        var year = FullYear(m.Groups["y"].Value) ?? YearOfMonth(month);
+        var year = FullYear(m.Groups["y"].Value) ?? FullYear(m.Groups["yy"].Value) ?? RelativeYear(m.Groups["rel"].Value) ?? YearOfMonth(month);
         return Valid(year) ? Period.Month(year, month) : null;
+    }
+
+    public Period? Half(Match m)
+    {
+        var first = m.Groups["h"].Success ? m.Groups["h"].Value[0] is 'f' or '1' : m.Groups["n"].Success ? m.Groups["n"].Value == "1" : m.Groups["kh"].Value == "상";
+        var endMonth = first ? 6 : 12;
+        var year = FullYear(m.Groups["y"].Value) ?? RelativeYear(m.Groups["rel"].Value) ?? YearOfMonth(endMonth);
+        return Valid(year) ? Period.Months(year, endMonth - 5, year, endMonth) : null;
+    }
+
+    /// <summary>"Year to date", "this year through October": January to the named month, or to the main period's month.</summary>
+    public Period? YearToDate(Match m)
+    {
+        if (!m.Groups["m"].Success && anchor is { Kind: PeriodKind.DaySpan } days && Valid(days.End.Year))
+        {
+            return Period.Days(new DateOnly(days.End.Year, 1, 1), days.End); // "올해 누적" in a partial-month release
+        }
+
+        var month = m.Groups["m"].Success ? Periods.MonthNumber(m.Groups["m"].Value) : anchor is { } a ? a.End.Month : published.AddMonths(-1).Month;
+        var year = m.Groups["m"].Success ? YearOfMonth(month) : anchor?.End.Year ?? published.AddMonths(-1).Year;
+        return month >= 2 && Valid(year) ? Period.Months(year, 1, year, month) : month == 1 && Valid(year) ? Period.Month(year, 1) : null;
     }
 
     public Period? Relative(string phrase)
     {
+        if (phrase.Length > 2 && phrase.EndsWith("연간", StringComparison.Ordinal))
+        {
+            phrase = phrase[..^2].Trim(); // "지난해 연간": the year named, as a whole
+        }
+
         var lastMonth = published.AddMonths(-1);
         return phrase switch
         {

@@ -42,6 +42,15 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)\squarter|q(?<q>[1-4]))(?:\s(?:of\s)?(?<y>\d{4})|\s(?:of\s)?(?<rel>this\syear|last\syear))?", RegexOptions.CultureInvariant, 500)]
     private static partial Regex QuarterRegex();
 
+    [GeneratedRegex(@"\b(?:the\s)?(?<h>first|second|1st|2nd)\shalf(?:\s(?:of\s)?(?<y>\d{4})|\s(?:of\s)?(?<rel>this\syear|last\syear|the\syear))?|\bh(?<n>[12])\s(?<y>\d{4})|(?:(?<y>\d{4})년\s?)?(?<kh>상|하)반기", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex HalfRegex();
+
+    [GeneratedRegex(@"\b(?:so\sfar\sthis\syear|year[\s-]to[\s-]date|this\syear|the\syear)\s(?:through|to|until|till)\s(?:the\send\sof\s)?(?<m>" + Mon + @")\b|\bin\sthe\syear\sto\s(?<m>" + Mon + @")\b|\byear[\s-]to[\s-]date\b|\bso\sfar\sthis\syear\b|올해\s?들어|올해\s?누적|연초\s?이후\s?누적", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex YearToDateRegex();
+
+    [GeneratedRegex(@"\ba\smonth\s(?:earlier|ago|before)|\bthe\s(?:previous|prior|preceding)\smonth\b|\bthe\smonth\sbefore\b", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex MonthEarlierRegex();
+
     [GeneratedRegex(@"\b(?<m>" + Mon + @")\b\.?(?:-(?<yy>\d{2})\b|,?\s(?:of\s)?(?<y>\d{4})\b|\s(?:of\s)?(?<rel>this\syear|last\syear|next\syear))?", RegexOptions.CultureInvariant, 500)]
     private static partial Regex MonthRegex();
 
@@ -57,13 +66,13 @@ internal static partial class Periods
     [GeneratedRegex(@"연초부터\s?(?:이달\s?|(?<m>\d{1,2})월\s?)?(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanYearToDayRegex();
 
-    [GeneratedRegex(@"(?:(?<y>\d{4})년\s?)?(?<m>\d{1,2})월", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"(?:(?<y>\d{4})년\s?|[''’](?<yy>\d{2})\.\s?|(?<rel>지난해|작년|올해|금년|내년)\s?)?(?<m>\d{1,2})월", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanMonthRegex();
 
-    [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?same\s(?:period|months?|stretch|time|days|quarter)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore|(?:19|20)\d{2})|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|지난해\s?같은\s?(?:달|기간)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?same\s(?:period|months?|stretch|time|days|quarter)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore|(?:19|20)\d{2})|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|(?:지난해|작년|전년)\s?(?:같은|동)\s?(?:달|기간|월|시기)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearEarlierRegex();
 
-    [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|지난달|이달|전월|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|(?:지난해|작년|올해|금년|내년)\s?연간|지난달|이달|전월|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RelativeRegex();
 
     [GeneratedRegex(@"(?:\bfrom|\bover|\bthan|\bcompared\s(?:with|to)|\bversus|\bvs\.?|\bsince|\bbefore|\bagainst|\bthan\sin|\bfrom\sin|\bend(?:ed|ing|s)\sin|\bend(?:ed|ing|s))\s(?:the\s)?(?:levels?\sof\s|level\sin\s)?$", RegexOptions.CultureInvariant, 500)]
@@ -78,43 +87,62 @@ internal static partial class Periods
         var cues = new List<PeriodCue>();
         var resolver = new PeriodResolver(published, anchor, reporter);
 
-        foreach (var m in SafeRegex.Matches(YearEarlierRegex(), lower))
+        // Cheap prefilters: most sentences name no month or relative period, and a regex pass costs more than a substring test.
+        var digit = lower.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var month = HasMonthName(original);
+
+        foreach (var m in Has(lower, "month") ? SafeRegex.Matches(MonthEarlierRegex(), lower) : [])
+        {
+            Add(cues, m, resolver.Anchor, PeriodRole.MonthEarlier);
+        }
+
+        foreach (var m in Has(lower, "half") || Has(lower, "반기") || (digit && Has(lower, "h")) ? SafeRegex.Matches(HalfRegex(), lower) : [])
+        {
+            Add(cues, m, resolver.Half(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in Has(lower, "year") || Has(lower, "올해") || Has(lower, "연초") ? SafeRegex.Matches(YearToDateRegex(), lower) : [])
+        {
+            Add(cues, m, resolver.YearToDate(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in Has(lower, "year") || Has(lower, "same") || Has(lower, "전년") || Has(lower, "지난해") || Has(lower, "작년") || Has(lower, "1년") ? SafeRegex.Matches(YearEarlierRegex(), lower) : [])
         {
             Add(cues, m, resolver.Anchor, PeriodRole.YearEarlier);
         }
 
-        foreach (var m in SafeRegex.Matches(FiscalRegex(), lower))
+        foreach (var m in digit && (Has(lower, "fy") || Has(lower, "fiscal")) ? SafeRegex.Matches(FiscalRegex(), lower) : [])
         {
             Add(cues, m, resolver.Fiscal(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(CompactSpanRegex(), lower))
+        foreach (var m in digit && month ? SafeRegex.Matches(CompactSpanRegex(), lower) : [])
         {
             Add(cues, m, PeriodResolver.CompactSpan(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(YearStartToDayRegex(), lower))
+        foreach (var m in digit && Has(lower, "from") ? SafeRegex.Matches(YearStartToDayRegex(), lower) : [])
         {
             Add(cues, m, resolver.YearStartToDay(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(FirstToDayRegex(), lower))
+        foreach (var m in digit && Has(lower, "from") ? SafeRegex.Matches(FirstToDayRegex(), lower) : [])
         {
             Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, m.Groups["m"].Value, ""), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(FirstDaysRegex(), lower))
+        foreach (var m in Has(lower, "first") && Has(lower, "day") ? SafeRegex.Matches(FirstDaysRegex(), lower) : [])
         {
             Add(cues, m, resolver.FirstDays(m.Groups["n"].Value, m.Groups["m"].Value, m.Groups["y"].Value), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(MonthDaysRegex(), lower))
+        foreach (var m in digit && month ? SafeRegex.Matches(MonthDaysRegex(), lower) : [])
         {
             Add(cues, m, resolver.MonthDays(m), PeriodRole.Normal);
         }
 
         // A calendar date ("Sept. 1", "04 APR 2022") is when something was said, not a period figures cover.
-        foreach (var m in SafeRegex.Matches(DateRegex(), lower))
+        foreach (var m in digit ? SafeRegex.Matches(DateRegex(), lower) : [])
         {
             if (!m.Groups["m"].Success || char.IsUpper(original[m.Groups["m"].Index]))
             {
@@ -122,37 +150,37 @@ internal static partial class Periods
             }
         }
 
-        foreach (var m in SafeRegex.Matches(FirstMonthsRegex(), lower))
+        foreach (var m in Has(lower, "first") && Has(lower, "month") ? SafeRegex.Matches(FirstMonthsRegex(), lower) : [])
         {
             Add(cues, m, resolver.FirstMonths(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(MonthSpanRegex(), lower))
+        foreach (var m in month ? SafeRegex.Matches(MonthSpanRegex(), lower) : [])
         {
             Add(cues, m, resolver.MonthSpan(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(QuarterRegex(), lower))
+        foreach (var m in Has(lower, "quarter") || (digit && Has(lower, "q")) ? SafeRegex.Matches(QuarterRegex(), lower) : [])
         {
             Add(cues, m, resolver.Quarter(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(KoreanYearToDayRegex(), lower))
+        foreach (var m in Has(lower, "연초") ? SafeRegex.Matches(KoreanYearToDayRegex(), lower) : [])
         {
             Add(cues, m, resolver.KoreanYearToDay(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(KoreanDaySpanRegex(), lower))
+        foreach (var m in digit && Has(lower, "일") ? SafeRegex.Matches(KoreanDaySpanRegex(), lower) : [])
         {
             Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, "", "", m.Groups["m"].Value), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(KoreanMonthSpanRegex(), lower))
+        foreach (var m in digit && Has(lower, "월") ? SafeRegex.Matches(KoreanMonthSpanRegex(), lower) : [])
         {
             Add(cues, m, resolver.KoreanMonthSpan(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(MonthRegex(), lower))
+        foreach (var m in month ? SafeRegex.Matches(MonthRegex(), lower) : [])
         {
             if (IsMonthWord(original, m))
             {
@@ -160,17 +188,17 @@ internal static partial class Periods
             }
         }
 
-        foreach (var m in SafeRegex.Matches(KoreanMonthRegex(), lower))
+        foreach (var m in digit && Has(lower, "월") ? SafeRegex.Matches(KoreanMonthRegex(), lower) : [])
         {
             Add(cues, m, resolver.KoreanMonth(m), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(RelativeRegex(), lower))
+        foreach (var m in Relative(lower) ? SafeRegex.Matches(RelativeRegex(), lower) : [])
         {
             Add(cues, m, resolver.Relative(m.Value), PeriodRole.Normal);
         }
 
-        foreach (var m in SafeRegex.Matches(YearRegex(), lower))
+        foreach (var m in digit ? SafeRegex.Matches(YearRegex(), lower) : [])
         {
             Add(cues, m, PeriodResolver.Year(m.Groups["y"].Value), PeriodRole.Normal);
         }
@@ -186,6 +214,39 @@ internal static partial class Periods
         }
 
         return cues;
+    }
+
+    private static bool Has(string lower, string part) => lower.Contains(part, StringComparison.Ordinal);
+
+    // English month names count only capitalised (see IsMonthWord), so the prefilter looks for the capitalised stem.
+    private static readonly string[] MonthStems = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+
+    private static readonly string[] RelativeWords = ["last", "this", "next", "whole", "full", "entire", "지난", "이달", "전월", "올해", "금년", "작년", "내년", "연간"];
+
+    private static bool HasMonthName(string original)
+    {
+        foreach (var stem in MonthStems)
+        {
+            if (original.Contains(stem, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Relative(string lower)
+    {
+        foreach (var word in RelativeWords)
+        {
+            if (lower.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsComparison(string lower, PeriodCue cue)
@@ -253,6 +314,8 @@ internal static partial class Periods
 
         cues.Add(new PeriodCue(start, end, period.Value, role));
     }
+
+    internal static bool IsMonthName(string word) => word.Length >= 3 && MonthNumber(word) > 0 && Mon.Contains(word, StringComparison.Ordinal);
 
     internal static int MonthNumber(string name) => name.Length < 3 ? 0 : name[..3] switch
     {

@@ -40,6 +40,7 @@ internal static class DocumentReader
         };
 
         var extracted = new List<Extracted>();
+        var headings = new List<string>();
         var skippingSection = false;
         var sentences = 0;
         Frame? carry = null;
@@ -47,7 +48,8 @@ internal static class DocumentReader
         {
             if (block.IsHeading)
             {
-                skippingSection = new Measures(block.Text.ToLowerInvariant()).IsMovingAverage;
+                skippingSection = Measures.MentionsMovingAverage(block.Text.ToLowerInvariant());
+                headings.Add(block.Text);
                 continue;
             }
 
@@ -63,7 +65,7 @@ internal static class DocumentReader
             }
 
             var split = Sentences.Split(block.Text);
-            if (split.Exists(s => new Measures(s.ToLowerInvariant()).IsMovingAverage))
+            if (Measures.MentionsMovingAverage(block.Text.ToLowerInvariant()))
             {
                 continue;
             }
@@ -82,7 +84,40 @@ internal static class DocumentReader
             carry = paragraph.Carry;
         }
 
+        AddHeadlineOnly(headings, doc, extracted);
         return Deduper.Merge(extracted);
+    }
+
+    /// <summary>
+    /// Headlines restate body figures, often rounded; a headline figure counts only when the body states
+    /// nothing of its kind at all (no record of the same flow, product, partner, measure and basis).
+    /// </summary>
+    private static void AddHeadlineOnly(List<string> headings, DocumentContext doc, List<Extracted> extracted)
+    {
+        if (headings.Count == 0)
+        {
+            return;
+        }
+
+        var fromHeadings = new List<Extracted>();
+        foreach (var heading in headings)
+        {
+            var paragraph = new ParagraphState(doc.Main);
+            foreach (var sentence in Sentences.Split(heading))
+            {
+                SentenceReader.Read(sentence, doc, paragraph, fromHeadings);
+            }
+        }
+
+        foreach (var h in fromHeadings)
+        {
+            var r = h.Record;
+            if (!extracted.Exists(e => e.Record.Flow == r.Flow && e.Record.Product == r.Product && e.Record.Partner == r.Partner
+                && e.Record.Measure == r.Measure && e.Record.Basis == r.Basis))
+            {
+                extracted.Add(h);
+            }
+        }
     }
 
     /// <summary>A note without figures that says the data are seasonally adjusted covers the whole release.</summary>

@@ -44,6 +44,9 @@ internal static partial class Exclusions
 
     public static void Apply(string lower, List<Figure> figures)
     {
+        var conditionals = lower.Contains("if ", StringComparison.Ordinal) || lower.StartsWith("should ", StringComparison.Ordinal)
+            || lower.Contains("unless ", StringComparison.Ordinal) || lower.Contains("만약", StringComparison.Ordinal) || lower.Contains("만일", StringComparison.Ordinal)
+            ? SafeRegex.Matches(ConditionalRegex(), lower) : [];
         for (var i = 0; i < figures.Count; i++)
         {
             var f = figures[i];
@@ -60,7 +63,7 @@ internal static partial class Exclusions
                 || (f.IsMoney && IsAbsoluteChange(before, after))
                 || (!f.IsMoney && SafeRegex.IsMatch(RateAfterRegex(), after))
                 || (f.IsMoney && previous is { IsMoney: true } && SafeRegex.IsMatch(ConversionGapRegex(), lower[previous.End..f.Start]))
-                || InConditional(lower, f.Start);
+                || InConditional(lower, conditionals, f.Start);
         }
     }
 
@@ -93,9 +96,9 @@ internal static partial class Exclusions
         || SafeRegex.IsMatch(ChangeBeforeRegex(), before);
 
     /// <summary>Figures in an "if ..." clause describe a hypothesis, not a reported figure.</summary>
-    private static bool InConditional(string lower, int position)
+    private static bool InConditional(string lower, IReadOnlyList<Match> conditionals, int position)
     {
-        foreach (var m in SafeRegex.Matches(ConditionalRegex(), lower))
+        foreach (var m in conditionals)
         {
             if (m.Index >= position)
             {

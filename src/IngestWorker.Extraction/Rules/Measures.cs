@@ -15,7 +15,7 @@ internal sealed partial class Measures(string lower)
     [GeneratedRegex(@"^\s?(?:of\s(?:the\s)?(?:total|all|overall|entire|country's|nation's|korea's|its|\w+'s\s(?:total|overall))|share\b|를\s?차지|을\s?차지)", RegexOptions.CultureInvariant, 500)]
     private static partial Regex ShareAfterRegex();
 
-    [GeneratedRegex(@"from\sthe\sprevious\s(?:month|quarter)|from\sa\smonth\s(?:earlier|ago|before)|(?:month|quarter)[\s-]on[\s-](?:month|quarter)|\bon[\s-]month\b|\bm/m\b|\bmom\b|\bq/q\b|(?:over|on)\sthe\s(?:previous|prior|preceding)\s(?:month|quarter)|from\sthe\sprior\s(?:month|quarter)|전월\s?대비|전월비|전월보다|전분기\s?대비", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"from\sthe\sprevious\s(?:month|quarter)|from\sa\smonth\s(?:earlier|ago|before)|(?:month|quarter)[\s-]on[\s-](?:month|quarter)|\bon[\s-]month\b|\bm/m\b|\bmom\b|\bq/q\b|(?:over|on)\sthe\s(?:previous|prior|preceding)\s(?:month|quarter)|from\sthe\sprior\s(?:month|quarter)|compared\s(?:with|to)\sthe\s(?:previous|prior|preceding)\s(?:month|quarter)|전월\s?대비|전월비|전월보다|전분기\s?대비", RegexOptions.CultureInvariant, 500)]
     private static partial Regex PreviousPeriodRegex();
 
     [GeneratedRegex(@"\b(?:forecast(?:s|ed|ing)?|project(?:ed|s|ion|ions)?|expect(?:ed|s|ations?)?|polls?|polled|median|consensus|outlook|targets?|targeted|predict(?:ed|s|ion)?|anticipat\w+|looked\sfor)\b|전망|내다봤|내다본|예상|목표|예측", RegexOptions.CultureInvariant, 500)]
@@ -32,19 +32,25 @@ internal sealed partial class Measures(string lower)
 
     private IReadOnlyList<Match>? _forecasts;
 
-    public bool IsMovingAverage { get; } = SafeRegex.IsMatch(MovingAverageRegex(), lower);
+    public bool IsMovingAverage { get; } = MentionsMovingAverage(lower);
 
-    public bool IsSeasonal { get; } = SafeRegex.IsMatch(SeasonalRegex(), lower);
+    public bool IsSeasonal { get; } = MentionsSeasonalAdjustment(lower);
 
-    public static bool MentionsSeasonalAdjustment(string lower) => SafeRegex.IsMatch(SeasonalRegex(), lower);
+    public static bool MentionsMovingAverage(string lower) =>
+        (lower.Contains("average", StringComparison.Ordinal) || lower.Contains("three months", StringComparison.Ordinal) || lower.Contains("이동", StringComparison.Ordinal))
+        && SafeRegex.IsMatch(MovingAverageRegex(), lower);
+
+    public static bool MentionsSeasonalAdjustment(string lower) =>
+        (lower.Contains("season", StringComparison.Ordinal) || lower.Contains("계절", StringComparison.Ordinal)) && SafeRegex.IsMatch(SeasonalRegex(), lower);
 
     public bool IsShare(int start, int end) =>
         SafeRegex.IsMatch(ShareBeforeRegex(), lower[Math.Max(0, start - 30)..start])
         || SafeRegex.IsMatch(ShareAfterRegex(), lower[end..Math.Min(lower.Length, end + 40)]);
 
-    public bool IsPreviousPeriod(int start, int end)
+    public bool IsPreviousPeriod(int start, int end, int previousFigure, int nextFigure)
     {
-        var window = lower[Math.Max(0, start - 12)..Math.Min(lower.Length, end + 45)];
+        // "Compared with the previous quarter, exports grew 8.2 percent": the base may be named before the figure.
+        var window = lower[Math.Max(previousFigure, start - 60)..Math.Min(Math.Min(lower.Length, nextFigure), end + 45)];
         var cut = window.IndexOfAny([';']);
         return SafeRegex.IsMatch(PreviousPeriodRegex(), cut > 0 ? window[..cut] : window);
     }
@@ -60,8 +66,9 @@ internal sealed partial class Measures(string lower)
                 return true;
             }
 
+            // A forecast word after the figure covers it only within its clause: "rose 4.6%, versus a 6.4% rise expected".
             var between = lower[start..m.Index];
-            if (!between.Contains(';', StringComparison.Ordinal) && !between.Contains(". ", StringComparison.Ordinal) && !between.Contains(", while", StringComparison.Ordinal) && !between.Contains(" but ", StringComparison.Ordinal))
+            if (between.IndexOfAny([';', ',']) < 0 && !between.Contains(". ", StringComparison.Ordinal) && !between.Contains(" but ", StringComparison.Ordinal))
             {
                 return true;
             }

@@ -12,6 +12,9 @@ internal static partial class Reporters
     [GeneratedRegex(@"(?<kr>ministry\sof\strade,\sindustry\sand\s(?:energy|resources)|korea\scustoms\sservice|korea\sinternational\strade\sassociation|motie|산업통상자원부|산업부|관세청|우리나라|한국)|(?<cn>general\sadministration\sof\scustoms)|(?<us>census\sbureau|bureau\sof\seconomic\sanalysis)|(?<in>ministry\sof\scommerce\s(?:&|and)\sindustry|press\sinformation\sbureau)|(?<jp>ministry\sof\sfinance\sof\sjapan|japan's\sministry\sof\sfinance)", RegexOptions.CultureInvariant, 500)]
     private static partial Regex AgencyRegex();
 
+    [GeneratedRegex(@"\b(?<c>south\skorea|korea|korean|china|chinese|japan|japanese|india|indian|taiwan|vietnam|germany|german)\b", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex CountryRegex();
+
     public static string? Detect(string lowerText, string? fallback, bool korean)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -32,7 +35,19 @@ internal static partial class Reporters
             return counts.MaxBy(kv => kv.Value).Key;
         }
 
-        return fallback ?? (korean ? "KR" : null);
+        if (fallback is not null || korean)
+        {
+            return fallback ?? "KR";
+        }
+
+        // No possessive and no agency: the economy the text names most often, if it names one repeatedly.
+        foreach (var m in SafeRegex.Matches(CountryRegex(), lowerText))
+        {
+            var code = Code(m.Groups["c"].Value);
+            counts[code] = counts.GetValueOrDefault(code) + 1;
+        }
+
+        return counts.Count > 0 && counts.MaxBy(kv => kv.Value) is { Value: >= 2 } best ? best.Key : null;
     }
 
     private static string Code(string name) => name switch

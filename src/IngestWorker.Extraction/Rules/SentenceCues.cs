@@ -45,8 +45,14 @@ internal static partial class SentenceCues
         var masked = MaskOrganisations(original, lower);
         var cues = new List<Cue>();
         Cue? lastPartner = null;
-        foreach (var t in doc.Lexicon.Find(original, masked))
+        var terms = doc.Lexicon.Find(original, masked);
+        foreach (var t in terms)
         {
+            if (!doc.Korean && t.Kind == TermKind.Flow && t.Value is "exports" or "imports" && UnknownProduct(original, lower, t, terms, figures) is { } unknown)
+            {
+                cues.Add(unknown);
+            }
+
             if (Overlaps(figures, t.Start, t.End))
             {
                 continue;
@@ -115,6 +121,13 @@ internal static partial class SentenceCues
             return true;
         }
 
+        // "including China (+6.9%), ASEAN (+7.2%)": a partner named with its own figure.
+        var rest = lower.AsSpan(t.End, Math.Min(6, lower.Length - t.End)).TrimStart();
+        if (rest.Length >= 2 && rest[0] == '(' && (char.IsDigit(rest[1]) || (rest.Length >= 3 && rest[1] is '+' or '-' or '△' or '▲' or '▽' && char.IsDigit(rest[2]))))
+        {
+            return true;
+        }
+
         var before = lower[Math.Max(0, t.Start - 25)..t.Start];
         if (SafeRegex.IsMatch(PartnerBeforeRegex(), before))
         {
@@ -128,6 +141,58 @@ internal static partial class SentenceCues
         }
 
         return false;
+    }
+
+    private static readonly HashSet<string> OfWords = new(StringComparer.Ordinal)
+    {
+        "the", "its", "their", "goods", "merchandise", "products", "items", "all", "major", "key", "korean", "chinese", "japanese",
+        "american", "this", "that", "these", "those", "some", "such", "other", "both", "most", "each", "every", "more", "less",
+    };
+
+    /// <summary>
+    /// "ICT exports rose 15.2%", "exports of ramen jumped 30%": a product the vocabulary does not know. The figure's
+    /// product is not certain, so it must not be taken as the total.
+    /// </summary>
+    private static Cue? UnknownProduct(string original, string lower, Term flow, List<Term> terms, List<Figure> figures)
+    {
+        // A capitalised modifier right before the flow word that is no known name ("ICT exports", "K-food exports").
+        var end = flow.Start;
+        while (end > 0 && lower[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && (char.IsLetterOrDigit(lower[start - 1]) || lower[start - 1] == '-'))
+        {
+            start--;
+        }
+
+        if (end - start >= 2 && end < flow.Start && char.IsUpper(original[start]) && start > 0 && lower[start - 1] == ' '
+            && !terms.Exists(t => t.Start <= start && t.End >= end) && !Parsing.Periods.IsMonthName(lower[start..end]))
+        {
+            return new Cue(start, end, TermKind.Product, "unknown");
+        }
+
+        // "exports of <word>" where the word names nothing known.
+        var after = flow.End;
+        if (lower.AsSpan(after).StartsWith(" of ", StringComparison.Ordinal))
+        {
+            var wordStart = after + 4;
+            var wordEnd = wordStart;
+            while (wordEnd < lower.Length && (char.IsLetter(lower[wordEnd]) || lower[wordEnd] == '-'))
+            {
+                wordEnd++;
+            }
+
+            if (wordEnd > wordStart && !OfWords.Contains(lower[wordStart..wordEnd]) && !terms.Exists(t => t.Start == wordStart)
+                && !figures.Exists(f => f.Start == wordStart))
+            {
+                return new Cue(wordStart, wordEnd, TermKind.Product, "unknown");
+            }
+        }
+
+        return null;
     }
 
     private static bool Overlaps(List<Figure> figures, int start, int end)

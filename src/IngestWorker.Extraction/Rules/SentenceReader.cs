@@ -10,17 +10,10 @@ namespace IngestWorker.Extraction.Rules;
 /// </summary>
 internal static partial class SentenceReader
 {
-    [GeneratedRegex(@"^\s?,?\s?(?:(?:which\s|that\s)?(?:was\s|were\s|had\s(?:been\s)?)?(?:set|recorded|posted|exported|imported|registered|reached|seen|logged|dated|dating|achieved|marked)\s)?(?:(?:increase|decrease|rise|gain|drop|decline|growth|contraction|jump|fall)\s)?(?:in|of|for|during|from|on|at|over)?\s?(?:the\s)?(?:whole\s(?:of\s)?|month\sof\s)?$", RegexOptions.CultureInvariant, 500)]
-    private static partial Regex AttachGapRegex();
-
-    [GeneratedRegex(@"^\s?(?:above|over|more\sthan|higher\sthan|below|less\sthan|lower\sthan|from|compared\swith|compared\sto|than|up\sfrom|down\sfrom)\s(?:the\s)?$", RegexOptions.CultureInvariant, 500)]
-    private static partial Regex ComparisonGapRegex();
-
-    [GeneratedRegex(@"^\s?(?:level|figure|value|total|amount|record)?\s?(?:of|at)?\s?$", RegexOptions.CultureInvariant, 500)]
-    private static partial Regex BaseAmountGapRegex();
 
     public static void Read(string sentence, DocumentContext doc, ParagraphState paragraph, List<Extracted> records)
     {
+        sentence = KoreanNumerals.Normalize(sentence);
         var lower = sentence.ToLowerInvariant();
         if (lower.Length != sentence.Length)
         {
@@ -37,8 +30,9 @@ internal static partial class SentenceReader
         }
 
         Exclusions.Apply(lower, figures);
-        var comparisons = cues.FindAll(c => c.Period is { Role: PeriodRole.Comparison or PeriodRole.YearEarlier });
+        var comparisons = cues.FindAll(c => c.Period is { Role: PeriodRole.Comparison or PeriodRole.YearEarlier or PeriodRole.MonthEarlier });
         Attach(lower, figures, cues);
+        ShareClausePeriod(lower, figures, cues);
         Lists.Distribute(lower, figures, cues);
 
         var frame = new Frame();
@@ -80,6 +74,7 @@ internal static partial class SentenceReader
             {
                 records.Add(record);
                 lastFigureFrame = subject.Copy();
+                lastFigureFrame.Blocked = false;
                 lastFigureFrame.Flow = flow;
                 lastFigureFrame.BalanceSign = balanceSign;
             }
@@ -123,49 +118,6 @@ internal static partial class SentenceReader
 
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
         return figures;
-    }
-
-    /// <summary>Binds a period phrase written right after a figure to it ("$628.7 billion set in 2022"); the phrase then names no other figure.</summary>
-    private static void Attach(string lower, List<Figure> figures, List<Cue> cues)
-    {
-        for (var i = 0; i < figures.Count; i++)
-        {
-            var f = figures[i];
-            var next = cues.Find(c => c.Start >= f.End && c.Period is not null);
-            var nextFigure = i + 1 < figures.Count ? figures[i + 1] : null;
-            if (!f.IsMoney && next?.Period is { Role: PeriodRole.Normal } basePhrase && (nextFigure is null || next.End <= nextFigure.Start)
-                && SafeRegex.IsMatch(ComparisonGapRegex(), lower[f.End..next.Start]))
-            {
-                // "54.71% above the April 2020-March 2021 level of USD 394.44 billion": the phrase names the base, and the amount after it.
-                f.BasePeriod = basePhrase.Period;
-                cues.Remove(next);
-                if (nextFigure is { IsMoney: true } && SafeRegex.IsMatch(BaseAmountGapRegex(), lower[next.End..nextFigure.Start]))
-                {
-                    nextFigure.PeriodOverride = basePhrase.Period;
-                }
-
-                continue;
-            }
-
-            if (next?.Period is not { Role: PeriodRole.Normal or PeriodRole.YearEarlier } period)
-            {
-                continue;
-            }
-
-            if (nextFigure is not null && nextFigure.Start < next.Start)
-            {
-                continue;
-            }
-
-            var gap = lower[f.End..next.Start];
-            if (SafeRegex.IsMatch(AttachGapRegex(), gap))
-            {
-                f.Attached = period;
-                f.AttachedOwn = gap.Contains(" of ", StringComparison.Ordinal) || gap.Contains(" in ", StringComparison.Ordinal)
-                    || gap.Contains(" for ", StringComparison.Ordinal) || gap.Contains(" during ", StringComparison.Ordinal);
-                cues.Remove(next);
-            }
-        }
     }
 
     private static bool IsBlocked(string lower, Frame frame, int figureStart) =>
@@ -253,7 +205,8 @@ internal static partial class SentenceReader
         return before.Contains("amid ", StringComparison.Ordinal) || before.Contains(" as ", StringComparison.Ordinal) || before.Contains("due to", StringComparison.Ordinal)
             || before.Contains("thanks to", StringComparison.Ordinal) || before.Contains("because of", StringComparison.Ordinal) || before.Contains("on the back of", StringComparison.Ordinal)
             || after.Contains("속에", StringComparison.Ordinal) || after.Contains("덕분", StringComparison.Ordinal) || after.Contains("영향", StringComparison.Ordinal)
-            || after.Contains('탓', StringComparison.Ordinal) || after.Contains("힘입어", StringComparison.Ordinal) || after.Contains("로 인해", StringComparison.Ordinal);
+            || after.Contains('탓', StringComparison.Ordinal) || after.Contains("힘입어", StringComparison.Ordinal) || after.Contains("로 인해", StringComparison.Ordinal)
+            || after.Contains("으로", StringComparison.Ordinal) || after.Contains("여파", StringComparison.Ordinal);
     }
 
     private static int FlowSign(string flow) => flow switch { "surplus" => 1, "deficit" => -1, _ => 0 };
@@ -305,144 +258,4 @@ internal static partial class SentenceReader
         return inherited;
     }
 
-    private static Period ResolvePeriod(Figure f, List<Figure> figures, int index, Frame subject, ParagraphState paragraph)
-    {
-        if (f.PeriodOverride is { } o)
-        {
-            return o;
-        }
-
-        if (f.Attached is { } a)
-        {
-            if (a.Role != PeriodRole.YearEarlier)
-            {
-                return a.Period;
-            }
-
-            var basePeriod = index > 0 && figures[index - 1].Resolved is { } prev ? prev : subject.Period ?? paragraph.Period;
-            return f.IsMoney || f.AttachedOwn ? basePeriod.ShiftYears(-1) : basePeriod;
-        }
-
-        return subject.Period ?? paragraph.Period;
-    }
-
-    /// <summary>"87.89% above the USD 21.49 billion of March 2020" compares with two years earlier: no contract measure.</summary>
-    private static bool IsGrowthOverOtherBase(string lower, Figure f, Figure? next, Period period, List<Cue> cues)
-    {
-        if (f.BasePeriod is { } basePeriod)
-        {
-            return basePeriod != period.ShiftYears(-1);
-        }
-
-        if (next is not { IsMoney: true, Attached: { Role: PeriodRole.Normal } attached } || !SafeRegex.IsMatch(ComparisonGapRegex(), lower[f.End..next.Start]))
-        {
-            return false;
-        }
-
-        return attached.Period != period.ShiftYears(-1);
-    }
-
-    private static Extracted? Build(string sentence, string lower, Figure f, List<Figure> figures, int index, string flow, int balanceSign,
-        Frame subject, Period period, Measures measures, DocumentContext doc, List<Cue> comparisons)
-    {
-        var product = f.ProductOverride ?? subject.Product ?? "total";
-        var partner = f.PartnerOverride ?? subject.Partner ?? "world";
-        var value = f.Value;
-        string measure;
-        if (f.IsMoney)
-        {
-            measure = subject.Daily ? "daily_avg_value" : "value";
-            if (flow == "balance")
-            {
-                var sign = Measures.KoreanBalanceSign(lower, f.End) is var k && k != 0 ? k : balanceSign;
-                value = sign < 0 ? -value : value;
-            }
-        }
-        else
-        {
-            var sign = f.ExplicitSign != 0 ? f.ExplicitSign : f.WordSign;
-            if (sign == 0)
-            {
-                var windowStart = index > 0 ? figures[index - 1].End : 0;
-                var windowEnd = index + 1 < figures.Count ? figures[index + 1].Start : lower.Length;
-                sign = Signs.Read(lower, f.Start, f.End, windowStart, doc.Korean ? lower.Length : windowEnd);
-                if (sign == 0 && f.Group >= 0)
-                {
-                    sign = GroupSign(lower, f, figures, doc);
-                }
-
-                if (sign == 0 && index > 0 && figures[index - 1] is { IsMoney: false, Excluded: false } previous)
-                {
-                    sign = previous.ExplicitSign != 0 ? 0 : previous.WordSign; // "exports decreased by 4.1% and imports by 1.8%"
-                }
-            }
-
-            f.WordSign = sign;
-            value = sign < 0 ? -value : value;
-            var compared = ComparedWith(comparisons, f, period);
-            measure = measures.IsShare(f.Start, f.End) ? "share_pct"
-                : subject.Daily ? "daily_avg_yoy_pct"
-                : measures.IsPreviousPeriod(f.Start, f.End) || compared < 0 ? "mom_pct"
-                : compared > 0 || f.Attached is { Role: PeriodRole.YearEarlier } ? "yoy_pct"
-                : doc.Seasonal && period.Kind == PeriodKind.Month ? "mom_pct"
-                : "yoy_pct";
-        }
-
-        var basis = measures.IsForecast(f.Start) ? "forecast" : "actual";
-        if (basis == "forecast" && lower[Math.Max(0, f.Start - 6)..f.Start].EndsWith("from ", StringComparison.Ordinal))
-        {
-            return null; // "raised its forecast to 3% from 1.5%": the old forecast is superseded.
-        }
-
-        var adjustment = doc.Seasonal || measures.IsSeasonal ? "seasonal" : "none";
-        var evidence = sentence.Length > 300 ? sentence[..300] : sentence;
-        return new Extracted(new FigureRecord(doc.Reporter, flow, product, partner, period.ToString(), measure, basis, adjustment, value, f.Unit, evidence), f.Decimals);
-    }
-
-    /// <summary>
-    /// What the sentence says a percent is compared with: +1 a year earlier ("compared with March 2023",
-    /// "from a year earlier"), -1 the previous month ("compared with February 2024"), 0 when it does not say.
-    /// </summary>
-    private static int ComparedWith(List<Cue> comparisons, Figure f, Period period)
-    {
-        Cue? nearest = null;
-        foreach (var c in comparisons)
-        {
-            if (nearest is null || Math.Abs(c.Start - f.Start) < Math.Abs(nearest.Start - f.Start))
-            {
-                nearest = c;
-            }
-        }
-
-        if (nearest?.Period is not { } cue)
-        {
-            return 0;
-        }
-
-        if (cue.Role == PeriodRole.YearEarlier || cue.Period == period.ShiftYears(-1))
-        {
-            return 1;
-        }
-
-        return cue.Period.Kind == PeriodKind.Month && period.Kind == PeriodKind.Month && cue.Period.Start == period.Start.AddMonths(-1) ? -1 : 0;
-    }
-
-    private static int GroupSign(string lower, Figure f, List<Figure> figures, DocumentContext doc)
-    {
-        foreach (var g in figures)
-        {
-            if (g != f && g.Group == f.Group)
-            {
-                var idx = figures.IndexOf(g);
-                var s = g.ExplicitSign != 0 ? g.ExplicitSign : g.WordSign != 0 ? g.WordSign
-                    : Signs.Read(lower, g.Start, g.End, idx > 0 ? figures[idx - 1].End : 0, doc.Korean ? lower.Length : idx + 1 < figures.Count ? figures[idx + 1].Start : lower.Length);
-                if (s != 0)
-                {
-                    return s;
-                }
-            }
-        }
-
-        return 0;
-    }
 }

@@ -6,9 +6,9 @@ namespace IngestWorker.Extraction.Rules;
 /// <summary>Reads the direction of a percent change from the words around it (rose/fell, 증가/감소).</summary>
 internal static partial class Signs
 {
-    private const string Up = @"rose|rise|rises|rising|risen|increase|increased|increases|increasing|grew|grow|grows|growing|grown|growth|gain|gained|gains|gaining|climb|climbed|climbs|climbing|jump|jumped|jumps|soar|soared|soars|soaring|surge|surged|surges|surging|advance|advanced|advances|advancing|up|higher|expand|expanded|expands|expansion|widen|widened|widens|widening|rebound|rebounded|picked\sup|edged\sup|went\sup|more|above|added|boost|boosted|spike|spiked|leapt|leaped|accelerated|improved|swelled|larger|bigger|gains|increases|jumps|surges";
+    private const string Up = @"rose|rise|rises|rising|risen|increase|increased|increases|increasing|grew|grow|grows|growing|grown|growth|gain|gained|gains|gaining|climb|climbed|climbs|climbing|jump|jumped|jumps|soar|soared|soars|soaring|surge|surged|surges|surging|advance|advanced|advances|advancing|up|higher|expand|expanded|expands|expansion|widen|widened|widens|widening|rebound|rebounded|picked\sup|edged\sup|went\sup|more|above|added|boost|boosted|spike|spiked|leapt|leaped|accelerated|improved|swelled|larger|bigger|gains|increases|jumps|surges|inched\sup|recovered|rebounded|doubled|grew|spurted";
 
-    private const string Down = @"fell|fall|falls|falling|fallen|drop|dropped|drops|dropping|decline|declined|declines|declining|decrease|decreased|decreases|decreasing|slid|slide|slides|sliding|dip|dipped|dips|shrank|shrink|shrinks|shrunk|shrinking|contract|contracted|contracts|contraction|contracting|slump|slumped|slumps|tumble|tumbled|tumbles|nosedive|nosedived|nosedives|sank|sink|sinks|slip|slipped|slips|plunge|plunged|plunges|plummet|plummeted|down|lower|less|below|narrow|narrowed|narrows|narrowing|eased|retreat|retreated|lost|loss|weakened|reduction|reduced|edged\sdown|went\sdown|fewer|negative|smaller|contractions|declines|decreases|drops|falls";
+    private const string Down = @"fell|fall|falls|falling|fallen|drop|dropped|drops|dropping|decline|declined|declines|declining|decrease|decreased|decreases|decreasing|slid|slide|slides|sliding|dip|dipped|dips|shrank|shrink|shrinks|shrunk|shrinking|contract|contracted|contracts|contraction|contracting|slump|slumped|slumps|tumble|tumbled|tumbles|nosedive|nosedived|nosedives|sank|sink|sinks|slip|slipped|slips|plunge|plunged|plunges|plummet|plummeted|down|lower|less|below|narrow|narrowed|narrows|narrowing|eased|retreat|retreated|lost|loss|weakened|reduction|reduced|edged\sdown|went\sdown|fewer|negative|smaller|contractions|declines|decreases|drops|falls|inched\sdown|dived|dove|skidded|shed|plunged";
 
     [GeneratedRegex(@"\b(?:(?<up>" + Up + @")|(?<down>" + Down + @"))\b", RegexOptions.CultureInvariant, 500)]
     private static partial Regex WordRegex();
@@ -47,6 +47,10 @@ internal static partial class Signs
         }
 
         var left = windowStart < start ? lower[windowStart..start] : "";
+        if (left.EndsWith("from ", StringComparison.Ordinal) || left.EndsWith("from the ", StringComparison.Ordinal))
+        {
+            return 0; // "down from 12.7% in October": the verb moves the rate; the rate's own sign is not stated.
+        }
         var last = 0;
         foreach (var m in SafeRegex.Matches(WordRegex(), left))
         {

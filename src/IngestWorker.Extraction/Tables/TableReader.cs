@@ -24,7 +24,7 @@ internal static partial class TableReader
     [GeneratedRegex(@"\b(?<cur>usd|us\$|\$|krw|won|jpy|yen|eur|euro)?\s?(?<scale>trillion|billion|million|thousand|bn|mn|tn)\b\s?(?<cur2>usd|us\$|dollars?|krw|won|jpy|yen|eur|euros?)?|(?<k>억\s?달러|백만\s?달러|천\s?달러|조\s?원|억\s?원)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
     private static partial Regex UnitRegex();
 
-    private sealed record Column(Period? Period, bool IsPercent, bool Skip, decimal Multiplier, string Currency, bool PreviousMonth);
+    private sealed record Column(Period? Period, bool IsPercent, bool Skip, decimal Multiplier, string Currency, bool PreviousMonth, string Header);
 
     public static void Read(TableGrid table, DocumentContext doc, List<Extracted> records)
     {
@@ -61,13 +61,20 @@ internal static partial class TableReader
 
             for (var c = 1; c < row.Count && c < width; c++)
             {
-                var record = Cell(row[c], columns[c], subject.Value, captionPeriod, doc);
+                var record = Cell(row[c], columns[c], subject.Value, captionPeriod, doc, label);
                 if (record is not null)
                 {
                     records.Add(record);
                 }
             }
         }
+    }
+
+    /// <summary>The cell with the row and column it sits in ("Exports | Nov. 2025: 61.04"), which alone would not say what the number is.</summary>
+    private static string Evidence(string label, string header, string cell)
+    {
+        var text = header.Length > 0 ? $"{label} | {header}: {cell}" : $"{label}: {cell}";
+        return text.Length > 300 ? text[..300] : text;
     }
 
     private static bool HasDataCells(List<string> row)
@@ -100,7 +107,7 @@ internal static partial class TableReader
 
         var unit = Unit(lower) ?? captionUnit ?? (1_000_000_000m, "USD");
         var isPercent = SafeRegex.IsMatch(PercentHeaderRegex(), lower) || percentByCaption;
-        return new Column(period, isPercent, skip, unit.Multiplier, unit.Currency, SafeRegex.IsMatch(PreviousMonthRegex(), lower));
+        return new Column(period, isPercent, skip, unit.Multiplier, unit.Currency, SafeRegex.IsMatch(PreviousMonthRegex(), lower), header.Trim());
     }
 
     private static (decimal Multiplier, string Currency)? Unit(string lower)
@@ -193,7 +200,7 @@ internal static partial class TableReader
         return flow is null ? null : new Subject(flow, sign, product ?? "total", partner ?? "world", daily);
     }
 
-    private static Extracted? Cell(string text, Column column, Subject subject, Period? captionPeriod, DocumentContext doc)
+    private static Extracted? Cell(string text, Column column, Subject subject, Period? captionPeriod, DocumentContext doc, string label)
     {
         if (column.Skip || text.Length == 0)
         {
@@ -251,7 +258,7 @@ internal static partial class TableReader
         }
 
         var record = new FigureRecord(doc.Reporter, subject.Flow, subject.Product, subject.Partner, period.ToString(), measure, "actual",
-            doc.Seasonal ? "seasonal" : "none", value, unit, text.Length > 300 ? text[..300] : text);
+            doc.Seasonal ? "seasonal" : "none", Numbers.Normalize(value), unit, Evidence(label, column.Header, text));
         return new Extracted(record, decimals);
     }
 }

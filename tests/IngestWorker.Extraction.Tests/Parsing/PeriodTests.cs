@@ -39,6 +39,12 @@ public sealed class PeriodTests
     [InlineData("이달 1~20일 수출액은", "2025-11-21", "2025-11-01/2025-11-20")]
     [InlineData("2022년 11월 수출입 동향", "2022-12-01", "2022-11")]
     [InlineData("올해 연간 수출액이", "2022-12-01", "2022")]
+    [InlineData("지난해 3월 수출은", "2025-12-01", "2024-03")]
+    [InlineData("지난해 연간 수출은", "2025-01-01", "2024")]
+    [InlineData("in the first half of 2025", "2025-07-01", "2025-01/2025-06")]
+    [InlineData("상반기 수출은", "2025-07-01", "2025-01/2025-06")]
+    [InlineData("Exports so far this year through October", "2025-11-01", "2025-01/2025-10")]
+    [InlineData("in the third quarter of 2025", "2025-10-09", "2025-07/2025-09")]
     public void ResolvePeriod_Phrase_ReturnsContractPeriod(string text, string published, string expected) =>
         Assert.Equal(expected, First(text, published));
 

@@ -1,5 +1,8 @@
 using System.Text;
 using CsCheck;
+using HtmlAgilityPack;
+using IngestWorker.Extraction.Html;
+using IngestWorker.Extraction.Rules;
 
 namespace IngestWorker.Extraction.Tests.Robustness;
 
@@ -27,6 +30,7 @@ public sealed class FuzzTests
             var text = Mutate(Bulletins[random.Next(Bulletins.Length)], random);
             _ = extractor.Extract(text, context);
             _ = FigureExtractor.ReadMetadata(text);
+            Unguarded(text, context);
         }
     }
 
@@ -40,7 +44,22 @@ public sealed class FuzzTests
         {
             _ = extractor.Extract(text, context);
             _ = FigureExtractor.ReadMetadata(text);
+            Unguarded(text, context);
         }, iter: 300);
+    }
+
+    /// <summary>The pipeline without FigureExtractor's last-resort guard, so a rule that throws fails the test.</summary>
+    private static void Unguarded(string text, BulletinContext context)
+    {
+        if (HtmlGuard.IsTooDeep(text))
+        {
+            return;
+        }
+
+        var doc = new HtmlDocument();
+        doc.LoadHtml(text);
+        _ = DocumentReader.Read(MainContent.Read(doc), context);
+        _ = DocumentReader.Read(PlainText.Read(text), context);
     }
 
     private static string Mutate(string source, Random random)

@@ -1,4 +1,7 @@
 using System.Text;
+using HtmlAgilityPack;
+using IngestWorker.Extraction.Html;
+using IngestWorker.Extraction.Rules;
 
 namespace IngestWorker.Extraction.Tests.Robustness;
 
@@ -11,6 +14,15 @@ public sealed class HostileInputTests
     {
         var records = new FigureExtractor().Extract(input, Context);
         _ = FigureExtractor.ReadMetadata(input);
+
+        // The same input through the pipeline without the extractor's last-resort guard: no rule may throw.
+        if (input.Length <= 1_000_000 && !HtmlGuard.IsTooDeep(input))
+        {
+            var doc = new HtmlDocument();
+            doc.LoadHtml(input);
+            _ = DocumentReader.Read(MainContent.Read(doc), Context);
+        }
+
         return records;
     }
 

@@ -34,6 +34,7 @@ public sealed class ExclusionTests
     [InlineData("Exports of EVs slowed in November under a 25 percent tariff.")]
     [InlineData("Total trade rose 5 percent in November.")]
     [InlineData("Exports of cars in November jumped 12.1% in volume terms.")]
+    [InlineData("Korea's exports in 2025 rose 12.3 percent compared with 2023.")]
     public void Extract_NonRecordFigure_IsNotARecord(string text) => Assert.Empty(Read(text));
 
     [Fact]
@@ -81,6 +82,25 @@ public sealed class ExclusionTests
     public void Extract_FigureStatedTwice_IsOneRecordAtMostPreciseValue()
     {
         var r = Assert.Single(Read("<html><body><article><p>The cumulative deficit reached $32.7 billion in November.</p><p>The cumulative deficit in November came to 32.714 billion dollars.</p></article></body></html>"));
+        Assert.Equal(-32_714_000_000m, r.Value);
+    }
+
+    [Fact]
+    public void Extract_FigureOnlyInHeadline_IsRecorded()
+    {
+        const string html = "<html><body><article><h1>Korea's exports rise 8.4% to $61.04 billion in November</h1>"
+            + "<p>South Korea's semiconductor exports jumped 38.6 percent in November, the trade ministry said.</p></article></body></html>";
+        var records = Read(html);
+        Assert.Contains(records, r => r is { Product: "total", Measure: "value", Value: 61_040_000_000m, Period: "2025-11" });
+        Assert.Contains(records, r => r is { Product: "semiconductors", Measure: "yoy_pct" });
+    }
+
+    [Fact]
+    public void Extract_HeadlineRoundingABodyFigure_AddsNothing()
+    {
+        const string html = "<html><body><article><h1>Cumulative trade deficit reaches $32.7 billion</h1>"
+            + "<p>The cumulative deficit from the start of the year through the 10th of this month came to 32.714 billion dollars.</p></article></body></html>";
+        var r = Assert.Single(new FigureExtractor().Extract(html, new BulletinContext(new DateOnly(2022, 10, 12), null, "KR")));
         Assert.Equal(-32_714_000_000m, r.Value);
     }
 }

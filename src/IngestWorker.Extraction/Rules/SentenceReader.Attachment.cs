@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using IngestWorker.Extraction.Parsing;
+
+namespace IngestWorker.Extraction.Rules;
+
+/// <summary>Binds period phrases to the figures they follow ("$628.7 billion set in 2022", "54.71% above the April 2020-March 2021 level").</summary>
+internal static partial class SentenceReader
+{
+    [GeneratedRegex(@"^\s?,?\s?(?:(?:which\s|that\s)?(?:was\s|were\s|had\s(?:been\s)?)?(?:set|recorded|posted|exported|imported|registered|reached|seen|logged|dated|dating|achieved|marked)\s)?(?:(?:increase|decrease|rise|gain|drop|decline|growth|contraction|jump|fall)\s)?(?:in|of|for|during|from|on|at|over)?\s?(?:the\s)?(?:whole\s(?:of\s)?|month\sof\s)?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex AttachGapRegex();
+
+    [GeneratedRegex(@"^\s?(?:above|over|more\sthan|higher\sthan|below|less\sthan|lower\sthan|from|compared\swith|compared\sto|than|up\sfrom|down\sfrom)\s(?:the\s)?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex ComparisonGapRegex();
+
+    [GeneratedRegex(@"^\s?(?:level|figure|value|total|amount|record)?\s?(?:of|at)?\s?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex BaseAmountGapRegex();
+
+    /// <summary>Binds a period phrase written right after a figure to it ("$628.7 billion set in 2022"); the phrase then names no other figure.</summary>
+    private static void Attach(string lower, List<Figure> figures, List<Cue> cues)
+    {
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var f = figures[i];
+            var next = cues.Find(c => c.Start >= f.End && c.Period is not null);
+            var nextFigure = i + 1 < figures.Count ? figures[i + 1] : null;
+            if (!f.IsMoney && next?.Period is { Role: PeriodRole.Normal } basePhrase && (nextFigure is null || next.End <= nextFigure.Start)
+                && SafeRegex.IsMatch(ComparisonGapRegex(), lower[f.End..next.Start]))
+            {
+                // "54.71% above the April 2020-March 2021 level of USD 394.44 billion": the phrase names the base, and the amount after it.
+                f.BasePeriod = basePhrase.Period;
+                cues.Remove(next);
+                if (nextFigure is { IsMoney: true } && SafeRegex.IsMatch(BaseAmountGapRegex(), lower[next.End..nextFigure.Start]))
+                {
+                    nextFigure.PeriodOverride = basePhrase.Period;
+                }
+
+                continue;
+            }
+
+            if (next?.Period is not { Role: PeriodRole.Normal or PeriodRole.YearEarlier or PeriodRole.MonthEarlier } period)
+            {
+                continue;
+            }
+
+            if (nextFigure is not null && nextFigure.Start < next.Start)
+            {
+                continue;
+            }
+
+            var gap = lower[f.End..next.Start];
+            if (SafeRegex.IsMatch(AttachGapRegex(), gap))
+            {
+                f.Attached = period;
+                f.AttachedOwn = gap.Contains(" of ", StringComparison.Ordinal) || gap.Contains(" in ", StringComparison.Ordinal)
+                    || gap.Contains(" for ", StringComparison.Ordinal) || gap.Contains(" during ", StringComparison.Ordinal);
+                cues.Remove(next);
+            }
+        }
+    }
+
+    /// <summary>"The deficit widened 4.2 percent to $78.2 billion in March": the period closing the clause covers its percent too.</summary>
+    private static void ShareClausePeriod(string lower, List<Figure> figures, List<Cue> cues)
+    {
+        for (var i = 0; i + 1 < figures.Count; i++)
+        {
+            var f = figures[i];
+            var next = figures[i + 1];
+            if (f.IsMoney || f.Attached is not null || !next.IsMoney || next.Attached is not { Role: PeriodRole.Normal } attached
+                || cues.Exists(c => c.Period is { Role: PeriodRole.Normal } && c.End <= f.Start))
+            {
+                continue;
+            }
+
+            var gap = lower[f.End..next.Start].Trim();
+            if (gap is "to" or "at" or "to a record" or "to a record high of" or "to an all-time high of")
+            {
+                f.PeriodOverride = attached.Period;
+            }
+        }
+    }
+}
