@@ -21,18 +21,8 @@ internal static class Cli
             ServiceCommands.Reprocess(db),
             ServiceCommands.Compact(db),
             ExtractCommand.Create(),
-            QueryCommands.Figures(db),
-            QueryCommands.History(db),
-            QueryCommands.Changes(db),
-            QueryCommands.Conflicts(db),
-            QueryCommands.Export(db),
-            QueryCommands.Sources(db),
-            StatusCommand.Create(db),
-            HealthCommand.Create(db),
-            WatchCommand.Create(db),
-            ChartCommand.Create(db),
-            BackupCommand.Create(db),
         };
+        AddQueries(root, db);
         root.SetAction((result, _) => ServiceCommands.RunService(result.GetValue(db)));
         return root;
     }
@@ -41,9 +31,16 @@ internal static class Cli
     public static RootCommand CreateQueries()
     {
         var db = new Option<string?>("--db") { Description = "Ignored: the service answers from its own database.", Recursive = true };
-        return new RootCommand("IngestWorker's read commands, answered by the running service.")
-        {
-            db,
+        var root = new RootCommand("IngestWorker's read commands, answered by the running service.") { db };
+        AddQueries(root, db);
+        return root;
+    }
+
+    /// <summary>The commands that read the store: the running service's over its socket, or the file.</summary>
+    private static void AddQueries(RootCommand root, Option<string?> db)
+    {
+        Command[] queries =
+        [
             QueryCommands.Figures(db),
             QueryCommands.History(db),
             QueryCommands.Changes(db),
@@ -55,6 +52,10 @@ internal static class Cli
             WatchCommand.Create(db),
             ChartCommand.Create(db),
             BackupCommand.Create(db),
-        };
+        ];
+        foreach (var command in queries)
+        {
+            root.Subcommands.Add(command);
+        }
     }
 }

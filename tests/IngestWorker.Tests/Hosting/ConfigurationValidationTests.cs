@@ -87,12 +87,7 @@ public sealed class ConfigurationValidationTests : IDisposable
         Assert.Contains("not valid JSON", HostRunner.Describe(error), StringComparison.Ordinal);
     }
 
-    private async Task<string> StartFailureAsync()
-    {
-        using var host = ServiceHost.CreateBuilder(null, _root.Path).ForService().Build();
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
-        return HostRunner.Describe(error) ?? throw new InvalidOperationException("not described: " + error, error);
-    }
+    private Task<string> StartFailureAsync() => StartFailure.MessageAsync(_root.Path);
 
     public void Dispose() => _root.Dispose();
 }

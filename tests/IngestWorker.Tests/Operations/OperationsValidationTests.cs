@@ -25,10 +25,8 @@ public sealed class OperationsValidationTests : IDisposable
             ["Metrics"] = new JsonObject { ["OtlpEndpoint"] = "collector:4318", ["OtlpProtocol"] = "udp" },
         });
 
-        using var host = ServiceHost.CreateBuilder(null, _root.Path).ForService().Build();
-        var message = HostRunner.Describe(await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync()));
+        var message = await StartFailure.MessageAsync(_root.Path);
 
-        Assert.NotNull(message);
         foreach (var expected in new[]
         {
             "Health:HttpPort (config/appsettings.json): 70000 is not a port",
@@ -52,8 +50,7 @@ public sealed class OperationsValidationTests : IDisposable
         var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
         ContentRootBuilder.Write(_root.Path, [], new JsonObject { ["Health"] = new JsonObject { ["HttpPort"] = port } });
 
-        using var host = ServiceHost.CreateBuilder(null, _root.Path).ForService().Build();
-        var message = HostRunner.Describe(await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync()));
+        var message = await StartFailure.MessageAsync(_root.Path);
 
         Assert.Contains($"Health:HttpPort (config/appsettings.json): cannot listen on 127.0.0.1:{port}", message, StringComparison.Ordinal);
     }
