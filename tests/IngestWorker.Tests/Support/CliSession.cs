@@ -73,10 +73,13 @@ public sealed class CliSession : IDisposable
         }
     }
 
-    /// <summary>Ctrl+C: SIGINT to the child, then waits (bounded) for it to end.</summary>
+    /// <summary>
+    /// Stops the child as a supervisor or `kill` does (SIGTERM), then waits (bounded) for it to end.
+    /// Not SIGINT: a test run started from a background shell job inherits SIGINT as ignored.
+    /// </summary>
     public async Task InterruptAsync()
     {
-        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
