@@ -21,12 +21,12 @@ internal static class StoreCorpus
 
     public sealed record Key(string Reporter, string Flow, string Product, string Partner, string Period)
     {
-        public string Lookup => FigureVersion.LookupOf(Reporter, Flow, Product, Partner, Period);
+        public long Lookup => FigureKey.Of(Reporter, Flow, Product, Partner, Period);
     }
 
     public static (FigureStore Store, Key[] Keys) OpenMillion()
     {
-        var path = Path.Combine(Path.GetTempPath(), "ingestworker-bench", "million-v2.db");
+        var path = Path.Combine(Path.GetTempPath(), "ingestworker-bench", "million-v3.db");
         var exists = File.Exists(path);
         var store = FigureStore.Open(path, TimeProvider.System);
         var random = new Random(2025);
@@ -68,9 +68,7 @@ internal static class StoreCorpus
             {
                 yield return new FigureVersion
                 {
-                    ChainId = series + "|" + source,
-                    SeriesId = series,
-                    LookupKey = FigureVersion.LookupOf(reporter, flow, product, partner, period),
+                    Key = FigureKey.Of(reporter, flow, product, partner, period),
                     Reporter = reporter, Flow = flow, Product = product, Partner = partner, Period = period, Measure = measure,
                     Basis = "actual", Adjustment = "none",
                     Value = measure == "value" ? random.Next(1, 100_000) * 1_000_000m : Math.Round((decimal)(random.NextDouble() * 60 - 30), 1),

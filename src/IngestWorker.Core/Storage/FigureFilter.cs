@@ -28,20 +28,26 @@ public sealed record FigureFilter(
             }
         }
 
-        // The whole key with its period has an index of its own; a period alone has one too.
+        // The index is on the numeric key: a whole key with its period is one value of it, a period
+        // alone one range. Hashes can collide, so the fields are compared as well.
         if (Reporter is not null && Flow is not null && Product is not null && Partner is not null && Period is not null)
         {
-            Add(nameof(FigureVersion.LookupKey), FigureVersion.LookupOf(Reporter, Flow, Product, Partner, Period));
+            clauses.Add($"{nameof(FigureVersion.Key)} = @{values.Count}");
+            values.Add(FigureKey.Of(Reporter, Flow, Product, Partner, Period));
         }
-        else
+        else if (Period is not null)
         {
-            Add(nameof(FigureVersion.Period), Period);
-            Add(nameof(FigureVersion.Reporter), Reporter);
-            Add(nameof(FigureVersion.Flow), Flow);
-            Add(nameof(FigureVersion.Product), Product);
-            Add(nameof(FigureVersion.Partner), Partner);
+            var (first, last) = FigureKey.Range(Period);
+            clauses.Add($"{nameof(FigureVersion.Key)} BETWEEN @{values.Count} AND @{values.Count + 1}");
+            values.Add(first);
+            values.Add(last);
         }
 
+        Add(nameof(FigureVersion.Period), Period);
+        Add(nameof(FigureVersion.Reporter), Reporter);
+        Add(nameof(FigureVersion.Flow), Flow);
+        Add(nameof(FigureVersion.Product), Product);
+        Add(nameof(FigureVersion.Partner), Partner);
         Add(nameof(FigureVersion.Measure), Measure);
         Add(nameof(FigureVersion.SourceId), Source);
         return clauses.Count == 0 ? null : BsonExpression.Create(string.Join(" AND ", clauses), [.. values]);

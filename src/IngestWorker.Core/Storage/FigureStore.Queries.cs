@@ -46,11 +46,30 @@ public sealed partial class FigureStore
     }
 
     /// <summary>Versions recorded after <paramref name="since"/> (new, revised, re-extracted), in the order they were recorded.</summary>
-    public IReadOnlyList<FigureVersion> ChangesSince(DateTime since, FigureFilter? filter = null) =>
-        [.. _figures.Find(Query.GT(nameof(FigureVersion.RecordedAt), since))
-            .Where(v => filter is null || Matches(filter, v))
-            .OrderBy(v => v.RecordedAt)
-            .ThenBy(v => v.Id)];
+    /// <remarks>
+    /// Recorded instants never go backwards in id order (<see cref="RecordDocument"/> sees to it), so
+    /// the newest rows are read backwards through the id index until one is old enough: no index on
+    /// the instant is needed, and a recent instant costs only the rows after it.
+    /// </remarks>
+    public IReadOnlyList<FigureVersion> ChangesSince(DateTime since, FigureFilter? filter = null)
+    {
+        var changes = new List<FigureVersion>();
+        foreach (var version in _figures.Query().OrderByDescending(v => v.Id).ToEnumerable())
+        {
+            if (version.RecordedAt <= since)
+            {
+                break;
+            }
+
+            if (filter is null || Matches(filter, version))
+            {
+                changes.Add(version);
+            }
+        }
+
+        changes.Reverse();
+        return changes;
+    }
 
     /// <summary>Every version ever recorded (or recorded by <paramref name="asOf"/>), in the order recorded.</summary>
     public IEnumerable<FigureVersion> Export(DateTime? asOf = null) =>
@@ -81,7 +100,7 @@ public sealed partial class FigureStore
             .OrderBy(d => d.Id)];
 
     /// <summary>A bare indexed read of one key and period: the floor that <see cref="Current"/> and <see cref="History"/> are measured against.</summary>
-    internal List<FigureVersion> RawLookup(string lookupKey) => [.. _figures.Find(BsonExpression.Create("LookupKey = @0", lookupKey))];
+    internal List<FigureVersion> RawLookup(long key) => [.. _figures.Find(BsonExpression.Create("Key = @0", key))];
 
     /// <summary>Loads generated versions as they are, for building large stores to measure (benchmarks only).</summary>
     internal void BulkLoad(IEnumerable<FigureVersion> versions)
@@ -90,6 +109,7 @@ public sealed partial class FigureStore
         {
             _figures.InsertBulk(versions, 10_000);
             _openBySeries = null;
+            _lastRecordedAt = null;
         }
     }
 

@@ -12,6 +12,9 @@ public sealed partial class FigureStore
     /// </summary>
     private Dictionary<string, List<OpenVersion>>? _openBySeries;
 
+    /// <summary>The newest recorded instant, so a clock set back never records a version "before" an earlier one.</summary>
+    private DateTime? _lastRecordedAt;
+
     /// <summary>
     /// Stores a document and its figures in one transaction, so after any crash the store holds all
     /// of a document's figures or none. A figure never seen is version 1; the same value again adds
@@ -19,38 +22,34 @@ public sealed partial class FigureStore
     /// version and adds the next one. With <see cref="RecordMode.ReExtracted"/> an archived
     /// document is read anew: only chains whose current value came from that document can change.
     /// </summary>
-    public RecordOutcome RecordDocument(StoredDocument document, IReadOnlyList<FigureRecord> records, RecordMode mode = RecordMode.Fetched)
+    public RecordOutcome RecordDocument(StoredDocument document, IReadOnlyList<FigureRecord> records, RecordMode mode = RecordMode.Fetched) =>
+        RecordDocuments([new DocumentFigures(document, records)], mode)[0];
+
+    /// <summary>
+    /// Stores several documents, in order, under the rules of <see cref="RecordDocument"/>, in one
+    /// transaction: all of them or none. For bulk work (backfills, re-extraction), where LiteDB's
+    /// cost per transaction would otherwise dominate.
+    /// </summary>
+    public IReadOnlyList<RecordOutcome> RecordDocuments(IReadOnlyList<DocumentFigures> documents, RecordMode mode = RecordMode.Fetched)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(documents);
         lock (_writeLock)
         {
             var open = OpenVersions();
             var undo = new List<Action>();
-            var now = _time.GetUtcNow().UtcDateTime;
-            var outcome = new RecordOutcome();
+            var now = RecordingInstant();
+            var outcomes = new List<RecordOutcome>(documents.Count);
             _db.BeginTrans();
             try
             {
-                document.FigureCount = records.Count;
-                if (document.Id == 0)
+                foreach (var (document, records) in documents)
                 {
-                    _documents.Insert(document);
-                }
-                else
-                {
-                    _documents.Update(document);
+                    outcomes.Add(Record(open, document, records, mode, now, undo));
                 }
 
-                var writes = new Writes(now);
-                foreach (var record in records)
-                {
-                    RecordFigure(open, document, record, mode, now, outcome, undo, writes);
-                }
-
-                writes.Apply(this, outcome);
                 _db.Commit();
-                return outcome;
+                _lastRecordedAt = now;
+                return outcomes;
             }
             catch
             {
@@ -63,6 +62,32 @@ public sealed partial class FigureStore
                 throw;
             }
         }
+    }
+
+    private RecordOutcome Record(Dictionary<string, List<OpenVersion>> open, StoredDocument document, IReadOnlyList<FigureRecord> records,
+        RecordMode mode, DateTime now, List<Action> undo)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(records);
+        var outcome = new RecordOutcome();
+        document.FigureCount = records.Count;
+        if (document.Id == 0)
+        {
+            _documents.Insert(document);
+        }
+        else
+        {
+            _documents.Update(document);
+        }
+
+        var writes = new Writes(now);
+        foreach (var record in records)
+        {
+            RecordFigure(open, document, record, mode, now, outcome, undo, writes);
+        }
+
+        writes.Apply(this, outcome);
+        return outcome;
     }
 
     private static void RecordFigure(Dictionary<string, List<OpenVersion>> openBySeries, StoredDocument document, FigureRecord record,
@@ -109,7 +134,6 @@ public sealed partial class FigureStore
         }
 
         var version = NewVersion(document, record, now);
-        version.ChainId = series + "|" + document.SourceId;
         version.Version = (open?.Version ?? 0) + 1;
         version.Reason = mode == RecordMode.ReExtracted ? VersionReason.ReExtracted
             : open is null ? VersionReason.FirstSeen
@@ -207,10 +231,11 @@ public sealed partial class FigureStore
         }
 
         var index = new Dictionary<string, List<OpenVersion>>(StringComparer.Ordinal);
-        var projection = BsonExpression.Create("{ _id, SeriesId, SourceId, Value, Unit, Version, DocumentId }");
+        var projection = BsonExpression.Create("{ _id, Reporter, Flow, Product, Partner, Measure, Basis, Adjustment, Period, SourceId, Value, Unit, Version, DocumentId }");
         foreach (var row in _db.GetCollection("figures").Query().Where(IsOpen).Select(projection).ToEnumerable())
         {
-            var series = row["SeriesId"].AsString;
+            var series = string.Join('|', row["Reporter"].AsString, row["Flow"].AsString, row["Product"].AsString, row["Partner"].AsString,
+                row["Measure"].AsString, row["Basis"].AsString, row["Adjustment"].AsString, row["Period"].AsString);
             if (!index.TryGetValue(series, out var chains))
             {
                 chains = [];
@@ -225,10 +250,17 @@ public sealed partial class FigureStore
         return index;
     }
 
+    /// <summary>Now, or the newest instant already recorded if the clock has been set back since.</summary>
+    private DateTime RecordingInstant()
+    {
+        _lastRecordedAt ??= _figures.Query().OrderByDescending(v => v.Id).Limit(1).ToEnumerable().FirstOrDefault()?.RecordedAt ?? DateTime.MinValue;
+        var now = _time.GetUtcNow().UtcDateTime;
+        return now < _lastRecordedAt ? _lastRecordedAt.Value : now;
+    }
+
     private static FigureVersion NewVersion(StoredDocument document, FigureRecord record, DateTime now) => new()
     {
-        SeriesId = FigureVersion.SeriesOf(record),
-        LookupKey = FigureVersion.LookupOf(record.Reporter, record.Flow, record.Product, record.Partner, record.Period),
+        Key = FigureKey.Of(record.Reporter, record.Flow, record.Product, record.Partner, record.Period),
         Reporter = record.Reporter,
         Flow = record.Flow,
         Product = record.Product,

@@ -10,7 +10,7 @@ namespace IngestWorker.Core.Storage;
 /// </summary>
 public sealed partial class FigureStore : IDisposable
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     // Parameterised expressions: LiteDB caches their parse, a new literal each call would recompile.
     private const string ByUrl = "Url = @0";
     private const string IsOpen = "SupersededAt = null";
@@ -201,11 +201,48 @@ public sealed partial class FigureStore : IDisposable
         {
             meta.Insert(new BsonDocument { ["_id"] = "schema", ["version"] = SchemaVersion });
         }
+        else if (schema["version"].AsInt32 < SchemaVersion)
+        {
+            MigrateFromVersion1(meta);
+        }
 
         _documents.EnsureIndex(d => d.Url);
-        _figures.EnsureIndex(f => f.LookupKey);
-        _figures.EnsureIndex(f => f.Period);
-        _figures.EnsureIndex(f => f.RecordedAt);
+        _figures.EnsureIndex(f => f.Key);
+    }
+
+    /// <summary>
+    /// Schema 1 indexed figures on three strings (key, period, recorded instant) and stored three
+    /// derived strings per row. Schema 2 has one numeric key: every row is rewritten once, in one
+    /// transaction, so a crash during the upgrade leaves the file as schema 1.
+    /// </summary>
+    private void MigrateFromVersion1(ILiteCollection<BsonDocument> meta)
+    {
+        _db.BeginTrans();
+        try
+        {
+            foreach (var index in (ReadOnlySpan<string>)["LookupKey", "Period", "RecordedAt"])
+            {
+                _figures.DropIndex(index);
+            }
+
+            foreach (var batch in _figures.FindAll().Chunk(5000))
+            {
+                foreach (var version in batch)
+                {
+                    version.Key = FigureKey.Of(version.Reporter, version.Flow, version.Product, version.Partner, version.Period);
+                }
+
+                _figures.Update(batch);
+            }
+
+            meta.Update(new BsonDocument { ["_id"] = "schema", ["version"] = SchemaVersion });
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
     }
 
     public StoredDocument? LatestDocument(string url) =>

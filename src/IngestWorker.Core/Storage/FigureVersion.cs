@@ -1,4 +1,5 @@
 using IngestWorker.Extraction;
+using LiteDB;
 
 namespace IngestWorker.Core.Storage;
 
@@ -6,12 +7,8 @@ namespace IngestWorker.Core.Storage;
 public sealed class FigureVersion
 {
     public long Id { get; set; }
-    /// <summary>Key, period and source: the chain this version belongs to.</summary>
-    public string ChainId { get; set; } = "";
-    /// <summary>Key and period, whatever the source: the figure all sources' chains report.</summary>
-    public string SeriesId { get; set; } = "";
-    /// <summary>Reporter, flow, product, partner and period: the indexed way into one figure's measures and history.</summary>
-    public string LookupKey { get; set; } = "";
+    /// <summary>Period, reporter, flow, product and partner as one number: the indexed way into one figure's measures and history (see <see cref="FigureKey"/>).</summary>
+    public long Key { get; set; }
     public string Reporter { get; set; } = "";
     public string Flow { get; set; } = "";
     public string Product { get; set; } = "";
@@ -32,13 +29,16 @@ public sealed class FigureVersion
     public string Evidence { get; set; } = "";
     public string ExtractorVersion { get; set; } = "";
 
+    /// <summary>Key and period, whatever the source: the figure all sources' chains report.</summary>
+    [BsonIgnore]
+    public string SeriesId => string.Join('|', Reporter, Flow, Product, Partner, Measure, Basis, Adjustment, Period);
+
+    /// <summary>Key, period and source: the chain this version belongs to.</summary>
+    [BsonIgnore]
+    public string ChainId => SeriesId + "|" + SourceId;
+
     public static string SeriesOf(FigureRecord r) =>
         string.Join('|', r.Reporter, r.Flow, r.Product, r.Partner, r.Measure, r.Basis, r.Adjustment, r.Period);
-
-    public static string ChainOf(FigureRecord r, string sourceId) => SeriesOf(r) + "|" + sourceId;
-
-    public static string LookupOf(string reporter, string flow, string product, string partner, string period) =>
-        string.Join('|', reporter, flow, product, partner, period);
 
     /// <summary>Whether this version was known at <paramref name="instant"/>.</summary>
     public bool KnownAt(DateTime instant) => RecordedAt <= instant && (SupersededAt is null || SupersededAt > instant);

@@ -1,3 +1,5 @@
+using IngestWorker.Extraction;
+
 namespace IngestWorker.Core.Storage;
 
 /// <summary>What one document's write changed: new figures, revised figures, and how many were already known.</summary>
@@ -15,3 +17,6 @@ public sealed record Conflict(FigureVersion Recorded, FigureVersion Other);
 
 /// <summary>A figure whose value changed: the version closed and the version that replaced it.</summary>
 public sealed record Revision(FigureVersion Previous, FigureVersion Current);
+
+/// <summary>A document to store and the figures read from it.</summary>
+public sealed record DocumentFigures(StoredDocument Document, IReadOnlyList<FigureRecord> Records);

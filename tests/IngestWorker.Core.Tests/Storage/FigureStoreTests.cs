@@ -112,6 +112,117 @@ public sealed class FigureStoreTests : IDisposable
     }
 
     [Fact]
+    public void RecordDocuments_FailureInTheLastDocument_LeavesNoneOfTheBatch()
+    {
+        using var store = Open();
+        var batch = new[]
+        {
+            new DocumentFigures(Document(url: "https://example.test/a"), [Exports(61_040_000_000m)]),
+            new DocumentFigures(Document(url: "https://example.test/b"), new FailingList([Exports(1m, "2024-11"), Exports(2m, "2024-10")], failAt: 1)),
+        };
+
+        Assert.Throws<InvalidOperationException>(() => store.RecordDocuments(batch));
+
+        Assert.Equal((0, 0, 0), store.Counts());
+        var outcomes = store.RecordDocuments([new DocumentFigures(Document(url: "https://example.test/a", hash: "h2"), [Exports(61_040_000_000m)])]);
+        Assert.Single(outcomes[0].New);
+    }
+
+    [Fact]
+    public void RecordDocuments_SameFigureInTwoDocumentsOfABatch_RevisesWithinTheBatch()
+    {
+        using var store = Open();
+
+        var outcomes = store.RecordDocuments(
+        [
+            new DocumentFigures(Document(hash: "h1"), [Exports(61_040_000_000m)]),
+            new DocumentFigures(Document(hash: "h2"), [Exports(61_050_000_000m)]),
+        ]);
+
+        Assert.Single(outcomes[0].New);
+        Assert.Equal(61_040_000_000m, Assert.Single(outcomes[1].Revised).Previous.Value);
+        Assert.Equal([1, 2], store.History(FigureFilter.All).Select(v => v.Version));
+    }
+
+    [Fact]
+    public void Record_ClockSetBack_NeverRecordsBeforeAnEarlierVersion()
+    {
+        // FakeTimeProvider refuses to go back; a wall clock set back by an operator or NTP does not.
+        var clock = new SettableClock { Now = _time.GetUtcNow() };
+        using var store = FigureStore.Open(_folder.File("clock.db"), clock);
+        store.RecordDocument(Document(hash: "h1"), [Exports(61_040_000_000m)]);
+        var first = clock.Now.UtcDateTime;
+
+        clock.Now = clock.Now.AddHours(-3);
+        store.RecordDocument(Document(hash: "h2"), [Exports(61_050_000_000m)]);
+
+        var history = store.History(FigureFilter.All);
+        Assert.Equal(first, history[1].RecordedAt);
+        Assert.Equal(first, history[0].SupersededAt);
+        Assert.Equal([1, 2], store.ChangesSince(first.AddTicks(-1)).Select(v => v.Version));
+    }
+
+    private sealed class SettableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public void Open_SchemaOneStore_IsUpgradedInPlaceAndAnswersQueries()
+    {
+        var path = _folder.File("v1.db");
+        using (var raw = new LiteDB.LiteDatabase($"Filename={path};Connection=direct"))
+        {
+            // The shape schema 1 wrote: derived string keys, three secondary indexes.
+            raw.GetCollection("meta").Insert(new LiteDB.BsonDocument { ["_id"] = "schema", ["version"] = 1 });
+            var figures = raw.GetCollection("figures", LiteDB.BsonAutoId.Int64);
+            foreach (var (period, value, superseded) in new[] { ("2025-11", 61_040_000_000m, (DateTime?)null), ("2025-10", 59_000_000_000m, null) })
+            {
+                figures.Insert(new LiteDB.BsonDocument
+                {
+                    ["ChainId"] = $"KR|exports|total|world|value|actual|none|{period}|ministry",
+                    ["SeriesId"] = $"KR|exports|total|world|value|actual|none|{period}",
+                    ["LookupKey"] = $"KR|exports|total|world|{period}",
+                    ["Reporter"] = "KR", ["Flow"] = "exports", ["Product"] = "total", ["Partner"] = "world", ["Period"] = period,
+                    ["Measure"] = "value", ["Basis"] = "actual", ["Adjustment"] = "none", ["Value"] = value, ["Unit"] = "USD",
+                    ["SourceId"] = "ministry", ["Version"] = 1, ["Reason"] = "first-seen", ["RecordedAt"] = new DateTime(2025, 12, 1, 0, 0, 0, DateTimeKind.Utc),
+                    ["SupersededAt"] = superseded, ["DocumentId"] = 1L, ["DocumentUrl"] = "https://example.test/a", ["Evidence"] = "Exports ...", ["ExtractorVersion"] = "3",
+                });
+            }
+
+            figures.EnsureIndex("LookupKey", "$.LookupKey");
+            figures.EnsureIndex("Period", "$.Period");
+            figures.EnsureIndex("RecordedAt", "$.RecordedAt");
+        }
+
+        using (var store = FigureStore.Open(path, _time))
+        {
+            var november = new FigureFilter("KR", "exports", "total", "world", "2025-11");
+            Assert.Equal(61_040_000_000m, Assert.Single(store.Current(november)).Value);
+            Assert.Equal(59_000_000_000m, Assert.Single(store.Current(new FigureFilter(Period: "2025-10"))).Value);
+            Assert.Equal(61_050_000_000m, Assert.Single(store.RecordDocument(Document(hash: "h2"), [Exports(61_050_000_000m)]).Revised).Current.Value);
+        }
+
+        using var check = new LiteDB.LiteDatabase($"Filename={path};Connection=direct");
+        Assert.Equal(2, check.GetCollection("meta").FindById("schema")["version"].AsInt32);
+        Assert.Equal(["Key", "_id"], check.GetCollection("$indexes").Find(LiteDB.BsonExpression.Create("collection = @0", "figures")).Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
+        Assert.All(check.GetCollection("figures").FindAll(), row => Assert.False(row.ContainsKey("LookupKey")));
+    }
+
+    [Fact]
+    public void Current_OfOnePeriod_LeavesOutOtherPeriods()
+    {
+        using var store = Open();
+        store.RecordDocument(Document(), [Exports(61_040_000_000m), Exports(56_300_000_000m, "2024-11"), Exports(1m, "2025-1")]);
+
+        Assert.Equal(61_040_000_000m, Assert.Single(store.Current(new FigureFilter(Period: "2025-11"))).Value);
+        Assert.Equal(61_040_000_000m, Assert.Single(store.History(new FigureFilter("KR", "exports", "total", "world", "2025-11"))).Value);
+        Assert.Empty(store.Current(new FigureFilter(Period: "2025-12")));
+    }
+
+    [Fact]
     public void Record_SurvivesReopen()
     {
         using (var store = Open())
