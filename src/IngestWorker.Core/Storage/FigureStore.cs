@@ -173,6 +173,7 @@ public sealed partial class FigureStore : IDisposable
         var mapper = new BsonMapper();
         mapper.Entity<StoredDocument>().Id(d => d.Id, autoId: true);
         mapper.Entity<FigureVersion>().Id(f => f.Id, autoId: true);
+        FigureRows.Register(mapper);
         mapper.Entity<SourceState>().Id(s => s.Id, autoId: false);
         mapper.Entity<ListingState>().Id(s => s.Id, autoId: false);
         mapper.Entity<Confirmation>().Id(c => c.Id, autoId: true);

@@ -40,6 +40,23 @@ public sealed class FigureStoreTests : IDisposable
     }
 
     [Fact]
+    public void Record_ReadsBackEveryFieldAsRecorded()
+    {
+        using var store = Open();
+        store.RecordDocument(Document(hash: "h1"), [Exports(61_040_000_000m)]);
+        _time.Advance(TimeSpan.FromHours(1));
+
+        var recorded = Assert.Single(store.RecordDocument(Document(hash: "h2"), [Exports(61_050_000_000m)]).Revised);
+
+        var read = store.History(FigureFilter.All);
+        Assert.Equivalent(recorded.Previous, read[0], strict: true);
+        Assert.Equivalent(recorded.Current, read[1], strict: true);
+        Assert.Equal(_time.GetUtcNow().UtcDateTime, read[0].SupersededAt);
+        Assert.Null(read[1].SupersededAt);
+        Assert.Equal(FigureKey.Of("KR", "exports", "total", "world", "2025-11"), read[1].Key);
+    }
+
+    [Fact]
     public void Record_SameValueTwice_AddsNoVersion()
     {
         using var store = Open();
