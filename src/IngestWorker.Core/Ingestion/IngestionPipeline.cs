@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using IngestWorker.Core.Archive;
 using IngestWorker.Core.Fetching;
 using IngestWorker.Core.Sources;
@@ -89,24 +90,99 @@ public sealed class IngestionPipeline(
     /// Records a bulletin file as if <paramref name="source"/> had fetched it from <paramref name="url"/>:
     /// for backfilling archives and reproducing a case, under the same rules as a scheduled run.
     /// </summary>
-    public RunSummary IngestFile(SourceDefinition source, string url, byte[] content, string? contentType, DateOnly? published, string? language)
+    public RunSummary IngestFile(SourceDefinition source, string url, byte[] content, string? contentType, DateOnly? published, string? language) =>
+        IngestFiles(source, [new BulletinFile(url, content, contentType, published, language)], progress: null, CancellationToken.None);
+
+    /// <summary>
+    /// Records many bulletin files, in order, as <see cref="IngestFile"/> does one. Extraction runs a
+    /// little ahead on another thread while the documents already read are stored, up to
+    /// <see cref="BatchSize"/> to a transaction: a stop or a crash keeps every batch committed before
+    /// it, and running the same files again skips them as unchanged.
+    /// </summary>
+    /// <param name="progress">Told the number of files done after each committed batch.</param>
+    public RunSummary IngestFiles(SourceDefinition source, IEnumerable<BulletinFile> files, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var summary = new RunSummary(source.Id) { Documents = 1 };
-        var candidate = new Candidate(url, Published: published, Language: language);
-        Archive(source, candidate, new FetchedDocument(content, contentType, null, null), store.LatestDocument(url), summary);
+        ArgumentNullException.ThrowIfNull(files);
+        var summary = new RunSummary(source.Id);
+        var prepared = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(2 * BatchSize) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Run(() => PrepareAll(source, files, prepared.Writer, stop.Token), CancellationToken.None);
+        var batch = new List<Prepared>(BatchSize);
+        var done = 0;
+        try
+        {
+            foreach (var item in prepared.Reader.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable(CancellationToken.None))
+            {
+                summary.Documents++;
+                batch.Add(item);
+                if (batch.Count == BatchSize)
+                {
+                    done += Store(batch, summary);
+                    progress?.Report(done);
+                }
+            }
+
+            done += Store(batch, summary);
+            progress?.Report(done);
+        }
+        catch
+        {
+            // Storing failed: the reader must not wait forever for room in the channel.
+            stop.Cancel();
+            reader.ContinueWith(_ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
+            throw;
+        }
+
+        // Whatever stopped the reader (a cancellation, an unreadable file list) is the caller's to see,
+        // after every document it prepared has been stored.
+        reader.GetAwaiter().GetResult();
         return summary;
     }
 
+    /// <summary>Documents to a transaction in <see cref="IngestFiles"/>: LiteDB's cost per commit dwarfs its cost per row.</summary>
+    public const int BatchSize = 32;
+
+    private void PrepareAll(SourceDefinition source, IEnumerable<BulletinFile> files, ChannelWriter<Prepared> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A URL given twice is compared with its earlier file, which may not be stored yet.
+            var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var previous = seen.TryGetValue(file.Url, out var hash) ? hash : store.LatestDocument(file.Url)?.ContentHash;
+                var item = Prepare(source, new Candidate(file.Url, Published: file.Published, Language: file.Language),
+                    new FetchedDocument(file.Content, file.ContentType, null, null), previous);
+                seen[file.Url] = item.Document?.ContentHash ?? previous;
+                while (!output.TryWrite(item))
+                {
+                    output.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
+                }
+            }
+        }
+        finally
+        {
+            output.Complete();
+        }
+    }
+
     /// <summary>Archive (unchanged content stops here), extract, record, log.</summary>
-    private void Archive(SourceDefinition source, Candidate candidate, FetchedDocument fetched, StoredDocument? previous, RunSummary summary)
+    private void Archive(SourceDefinition source, Candidate candidate, FetchedDocument fetched, StoredDocument? previous, RunSummary summary) =>
+        Store([Prepare(source, candidate, fetched, previous?.ContentHash)], summary);
+
+    /// <summary>What a fetched document comes to before it is stored: unchanged, unreadable, or a document and its figures.</summary>
+    private sealed record Prepared(StoredDocument? Document, IReadOnlyList<FigureRecord> Records, bool Failed = false);
+
+    /// <summary>Hashes (unchanged content stops here) and extracts; logs what it decides. Safe on any thread.</summary>
+    private Prepared Prepare(SourceDefinition source, Candidate candidate, FetchedDocument fetched, string? previousHash)
     {
         var hash = fetched.NotModified ? null : ContentHash.Of(fetched.Content);
-        if (fetched.NotModified || hash == previous?.ContentHash)
+        if (fetched.NotModified || hash == previousHash)
         {
-            summary.UnchangedDocuments++;
             IngestionLog.DocumentUnchanged(logger, source.Id, candidate.Url);
-            return;
+            return new Prepared(null, []);
         }
 
         var fetchedAt = time.GetUtcNow();
@@ -126,9 +202,8 @@ public sealed class IngestionPipeline(
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            summary.FailedDocuments++;
             IngestionLog.ExtractionFailed(logger, source.Id, candidate.Url, e.Message);
-            return;
+            return new Prepared(null, [], Failed: true);
         }
 
         IngestionLog.DocumentExtracted(logger, records.Count, candidate.Url, published.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
@@ -147,14 +222,31 @@ public sealed class IngestionPipeline(
             Content = ContentHash.Compress(fetched.Content),
             ExtractorVersion = FigureExtractor.Version,
         };
+        return new Prepared(document, records);
+    }
 
-        // The write is one synchronous transaction: once started it completes or rolls back, so
-        // a stop request never leaves half a document behind.
-        var outcome = store.RecordDocument(document, records);
-        summary.NewDocuments++;
-        summary.NewFigures += outcome.New.Count;
-        summary.RevisedFigures += outcome.Revised.Count;
-        outcomes.Log(document, outcome);
+    /// <summary>
+    /// Stores the prepared documents in one synchronous transaction (once started it completes or
+    /// rolls back, so a stop request never leaves half a document behind), then counts and logs.
+    /// Returns how many documents were handled and empties <paramref name="batch"/>.
+    /// </summary>
+    private int Store(List<Prepared> batch, RunSummary summary)
+    {
+        var count = batch.Count;
+        var ready = batch.Where(p => p.Document is not null).Select(p => new DocumentFigures(p.Document!, p.Records)).ToList();
+        var results = ready.Count > 0 ? store.RecordDocuments(ready) : [];
+        summary.FailedDocuments += batch.Count(p => p.Failed);
+        summary.UnchangedDocuments += batch.Count(p => p.Document is null && !p.Failed);
+        for (var i = 0; i < ready.Count; i++)
+        {
+            summary.NewDocuments++;
+            summary.NewFigures += results[i].New.Count;
+            summary.RevisedFigures += results[i].Revised.Count;
+            outcomes.Log(ready[i].Document, results[i]);
+        }
+
+        batch.Clear();
+        return count;
     }
 
     private void Remember(SourceState state, RunSummary summary)

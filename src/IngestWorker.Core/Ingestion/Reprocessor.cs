@@ -22,16 +22,33 @@ public sealed class Reprocessor(FigureStore store, FigureExtractor extractor, Ou
         ArgumentNullException.ThrowIfNull(reporter);
         var documents = store.LatestDocuments(sourceId);
         int added = 0, changed = 0, unchanged = 0, failed = 0;
+        var batch = new List<DocumentFigures>(IngestionPipeline.BatchSize);
+        void Store(int done)
+        {
+            var results = store.RecordDocuments(batch, RecordMode.ReExtracted);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                added += results[i].New.Count;
+                changed += results[i].Revised.Count;
+                unchanged += results[i].Unchanged;
+                outcomes.Log(batch[i].Document, results[i]);
+            }
+
+            batch.Clear();
+            progress?.Report((done, documents.Count));
+        }
+
         for (var i = 0; i < documents.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var document = documents[i];
-            IReadOnlyList<FigureRecord> records;
             try
             {
                 var text = CharsetDecoder.Decode(ContentHash.Decompress(document.Content), document.ContentType);
                 var published = DateOnly.ParseExact(document.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                records = extractor.Extract(text, new BulletinContext(published, document.Language, reporter(document.SourceId)));
+                var records = extractor.Extract(text, new BulletinContext(published, document.Language, reporter(document.SourceId)));
+                document.ExtractorVersion = FigureExtractor.Version;
+                batch.Add(new DocumentFigures(document, records));
             }
 #pragma warning disable CA1031 // One unreadable archive entry must not stop the others.
             catch (Exception e)
@@ -39,16 +56,13 @@ public sealed class Reprocessor(FigureStore store, FigureExtractor extractor, Ou
             {
                 failed++;
                 IngestionLog.ExtractionFailed(logger, document.SourceId, document.Url, e.Message);
-                continue;
             }
 
-            document.ExtractorVersion = FigureExtractor.Version;
-            var outcome = store.RecordDocument(document, records, RecordMode.ReExtracted);
-            added += outcome.New.Count;
-            changed += outcome.Revised.Count;
-            unchanged += outcome.Unchanged;
-            outcomes.Log(document, outcome);
-            progress?.Report((i + 1, documents.Count));
+            // Several documents to a transaction: a stop keeps every batch before it, and a second run redoes nothing.
+            if (batch.Count == IngestionPipeline.BatchSize || i == documents.Count - 1)
+            {
+                Store(i + 1);
+            }
         }
 
         IngestionLog.Reprocessed(logger, documents.Count, FigureExtractor.Version, added, changed, unchanged);

@@ -49,40 +49,90 @@ internal static class ServiceCommands
 
     public static Command Ingest(Option<string?> db)
     {
-        var file = new Argument<FileInfo>("file") { Description = "The bulletin file to record." };
-        var url = new Option<string>("--url") { Description = "The URL the bulletin was published at (its identity in the store).", Required = true };
+        var file = new Argument<FileInfo?>("file") { Description = "The bulletin file to record (or use --manifest).", Arity = ArgumentArity.ZeroOrOne };
+        var url = new Option<string?>("--url") { Description = "The URL the bulletin was published at (its identity in the store); required with FILE." };
+        var manifest = new Option<FileInfo?>("--manifest")
+        {
+            Description = "Record many bulletins: a CSV file with the columns file,url and optionally published,language (files relative to it).",
+        };
         var source = new Option<string>("--source") { Description = "The id of the configured source it came from.", Required = true };
         var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD); default: the date the bulletin states." };
         var language = new Option<string?>("--language") { Description = "en or ko; default: the source's, else detected." };
         language.AcceptOnlyFromAmong("en", "ko");
-        var command = new Command("ingest", "Record a bulletin file as if the source had fetched it from the URL (for backfills and reproducing a case).")
+        var command = new Command("ingest", "Record a bulletin file (or a manifest of them) as if the source had fetched it from the URL (for backfills and reproducing a case).")
         {
-            file, url, source, published, language,
+            file, url, manifest, source, published, language,
         };
+        command.Validators.Add(result =>
+        {
+            var (hasFile, hasManifest) = (result.GetValue(file) is not null, result.GetValue(manifest) is not null);
+            if (hasFile == hasManifest)
+            {
+                result.AddError("give either a FILE (with --url) or --manifest, not both");
+            }
+            else if (hasFile && result.GetValue(url) is null)
+            {
+                result.AddError("--url is required with FILE");
+            }
+            else if (hasManifest && (result.GetValue(url) ?? result.GetValue(published) ?? result.GetValue(language)) is not null)
+            {
+                result.AddError("--url, --published and --language belong to one FILE; with --manifest they are its columns");
+            }
+        });
         command.SetAction((result, _) =>
         {
-            var path = result.GetValue(file)!;
-            if (!path.Exists)
+            IEnumerable<BulletinFile> files;
+            var count = 1;
+            if (result.GetValue(manifest) is { } list)
             {
-                Console.Error.WriteLine($"No such file: {path.FullName}");
-                return Task.FromResult(HostRunner.ConfigurationError);
+                if (!list.Exists)
+                {
+                    Console.Error.WriteLine($"No such manifest: {list.FullName}");
+                    return Task.FromResult(HostRunner.ConfigurationError);
+                }
+
+                if (IngestManifest.Read(list.FullName, out var errors) is not { } read)
+                {
+                    errors.Take(20).ToList().ForEach(Console.Error.WriteLine);
+                    Console.Error.WriteLine(errors.Count > 20 ? $"... and {errors.Count - 20} more; nothing was recorded." : "Nothing was recorded.");
+                    return Task.FromResult(HostRunner.ConfigurationError);
+                }
+
+                files = read.Files();
+                count = read.Entries.Count;
+            }
+            else
+            {
+                var path = result.GetValue(file)!;
+                if (!path.Exists)
+                {
+                    Console.Error.WriteLine($"No such file: {path.FullName}");
+                    return Task.FromResult(HostRunner.ConfigurationError);
+                }
+
+                if (!TryParseDate(result.GetValue(published), out var date))
+                {
+                    return Task.FromResult(HostRunner.ConfigurationError);
+                }
+
+                var contentType = path.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : "text/html";
+                files = [new BulletinFile(result.GetValue(url)!, File.ReadAllBytes(path.FullName), contentType, date, result.GetValue(language))];
             }
 
-            if (!TryParseDate(result.GetValue(published), out var date))
-            {
-                return Task.FromResult(HostRunner.ConfigurationError);
-            }
-
-            return HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), (services, _) =>
+            return HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
             {
                 if (Chosen(services, result.GetValue(source)) is not [var definition])
                 {
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
 
-                var summary = services.GetRequiredService<IngestionPipeline>().IngestFile(
-                    definition, result.GetValue(url)!, File.ReadAllBytes(path.FullName),
-                    path.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : "text/html", date, result.GetValue(language));
+                var progress = count > 1 ? new ProgressLine("ingest", count) : null;
+                var summary = services.GetRequiredService<IngestionPipeline>().IngestFiles(definition, files, progress, stopping);
+                if (count > 1)
+                {
+                    Console.WriteLine($"Ingested {summary.Documents} files: {summary.NewDocuments} new, {summary.UnchangedDocuments} unchanged, {summary.FailedDocuments} failed; figures {summary.NewFigures} new, {summary.RevisedFigures} revised.");
+                }
+
                 return Task.FromResult(summary.Failed ? 1 : 0);
             });
         });
@@ -96,13 +146,7 @@ internal static class ServiceCommands
         command.SetAction((result, _) => HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
         {
             var sources = services.GetRequiredService<IOptions<SourcesOptions>>().Value;
-            var progress = new Progress<(int Done, int Total)>(p =>
-            {
-                if (p.Done % 100 == 0 || p.Done == p.Total)
-                {
-                    Console.Error.WriteLine($"reprocess: {p.Done}/{p.Total} documents");
-                }
-            });
+            var progress = new ProgressLine("reprocess");
             var outcome = services.GetRequiredService<Reprocessor>().Run(result.GetValue(source), id => sources.Find(id)?.Reporter, progress, stopping);
             Console.WriteLine($"Reprocessed {outcome.Documents} documents: {outcome.NewFigures} new, {outcome.ChangedFigures} changed, {outcome.UnchangedFigures} unchanged figures; {outcome.FailedDocuments} failed.");
             return Task.FromResult(outcome.FailedDocuments > 0 ? 1 : 0);

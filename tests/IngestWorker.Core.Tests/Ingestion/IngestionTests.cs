@@ -78,6 +78,76 @@ public sealed class IngestionTests : IDisposable
         Assert.Equal(before, _store.Counts());
     }
 
+    /// <summary>Every corpus case at three URLs: 42 files, more than one batch.</summary>
+    private static List<BulletinFile> CorpusAtThreeUrls() =>
+        [.. Enumerable.Range(0, 3).SelectMany(copy => Directory.GetDirectories(Path.Combine(Fixtures.Corpus, "cases")).Order(StringComparer.Ordinal)
+            .Select(folder => new BulletinFile($"https://news.test/{copy}/{Path.GetFileName(folder)}", File.ReadAllBytes(Path.Combine(folder, "bulletin.html")), "text/html")))];
+
+    [Fact]
+    public void IngestFiles_ManyFiles_RecordsWhatOneByOneWouldAndReportsProgressPerBatch()
+    {
+        var files = CorpusAtThreeUrls();
+        var done = new List<int>();
+        using var oneByOne = FigureStore.Open(_folder.File("one-by-one.db"), _time);
+        var single = new IngestionPipeline([], oneByOne, new FigureExtractor(), _time, new OutcomeLogger(NullLogger<OutcomeLogger>.Instance), NullLogger<IngestionPipeline>.Instance);
+        files.ForEach(f => single.IngestFile(_news, f.Url, f.Content, f.ContentType, f.Published, f.Language));
+
+        var summary = _pipeline.IngestFiles(_news, files, new SynchronousProgress(done.Add), CancellationToken.None);
+
+        Assert.Equal((42, 42, 0, 0), (summary.Documents, summary.NewDocuments, summary.UnchangedDocuments, summary.FailedDocuments));
+        Assert.Equal([IngestionPipeline.BatchSize, 42], done);
+        static string Row(FigureVersion v) => $"{v.ChainId} {v.Version} {v.Value} {v.Reason} {v.DocumentUrl} {v.SupersededAt}";
+        Assert.Equal(oneByOne.History(FigureFilter.All).Select(Row), _store.History(FigureFilter.All).Select(Row));
+        Assert.Equal(oneByOne.Counts(), _store.Counts());
+        Assert.Equal(42, _pipeline.IngestFiles(_news, files, null, CancellationToken.None).UnchangedDocuments);
+    }
+
+    [Fact]
+    public void IngestFiles_RevisionPairAtOneUrlInOneCall_SecondFileRevises()
+    {
+        var folder = Fixtures.Revision("01-kr-2019-09-ministry-correction");
+        var changed = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!["diff"]!["changed"]!.AsArray().Count;
+        BulletinFile Version(string name) => new("https://news.test/release", File.ReadAllBytes(Path.Combine(folder, name)), "text/html");
+
+        var summary = _pipeline.IngestFiles(_news, [Version("v1.html"), Version("v2.html"), Version("v2.html")], null, CancellationToken.None);
+
+        Assert.Equal((2, 1, changed), (summary.NewDocuments, summary.UnchangedDocuments, summary.RevisedFigures));
+        Assert.Equal(changed, _store.History(FigureFilter.All).Count(v => v.Version == 2 && v.Reason == VersionReason.Revised));
+    }
+
+    [Fact]
+    public void IngestFiles_CancelledAfterTheFirstBatch_KeepsWhatWasCommittedAndResumes()
+    {
+        var files = CorpusAtThreeUrls();
+        using var stop = new CancellationTokenSource();
+        var read = 0;
+        IEnumerable<BulletinFile> Slowly()
+        {
+            foreach (var file in files)
+            {
+                // The stop arrives while the reader is past the first batch.
+                if (++read == IngestionPipeline.BatchSize + 1)
+                {
+                    stop.Cancel();
+                }
+
+                yield return file;
+            }
+        }
+
+        Assert.ThrowsAny<OperationCanceledException>(() => _pipeline.IngestFiles(_news, Slowly(), null, stop.Token));
+
+        var kept = _store.Counts().Documents;
+        Assert.InRange(kept, IngestionPipeline.BatchSize, IngestionPipeline.BatchSize + 1);
+        var resumed = _pipeline.IngestFiles(_news, files, null, CancellationToken.None);
+        Assert.Equal((kept, 42 - kept), (resumed.UnchangedDocuments, resumed.NewDocuments));
+    }
+
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
     [Fact]
     public void IngestFile_BinaryGarbage_RecordsNoFiguresAndDoesNotThrow()
     {

@@ -65,6 +65,50 @@ public sealed class HistoryCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestManifest_EveryCase_RecordsThemAllWithProgressAndResumesAsUnchanged()
+    {
+        var cases = Directory.GetDirectories(Path.Combine(ContentRootBuilder.Corpus, "cases")).Order(StringComparer.Ordinal).ToList();
+        var manifest = Path.Combine(_root.Path, "backfill.csv");
+        File.WriteAllLines(manifest, ["file,url,published", .. cases.Select(c =>
+            $"\"{Path.Combine(c, "bulletin.html")}\",https://news.example/{Path.GetFileName(c)},{JsonNode.Parse(File.ReadAllText(Path.Combine(c, "meta.json")))!["published"]}")]);
+
+        var first = await Run("ingest", "--manifest", manifest, "--source", "news");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains($"ingest: {cases.Count}/{cases.Count} documents", first.Error, StringComparison.Ordinal);
+        Assert.Contains($"Ingested {cases.Count} files: {cases.Count} new, 0 unchanged, 0 failed", first.Output, StringComparison.Ordinal);
+        Assert.Contains("New figure KR exports total/world 2025-11 value 61.04 bn USD (+8.4 % y/y) from news", first.Output, StringComparison.Ordinal);
+        var again = await Run("ingest", "--manifest", manifest, "--source", "news");
+        Assert.Contains($"Ingested {cases.Count} files: 0 new, {cases.Count} unchanged", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestManifest_BadLines_ExitsTwoNamingEachAndRecordsNothing()
+    {
+        var manifest = Path.Combine(_root.Path, "backfill.csv");
+        File.WriteAllLines(manifest, ["file,url,published,language", $"{Pair("v1.html")},{Url},2022-04-01,en", "missing.html,https://news.example/x,,", $"{Pair("v2.html")},ftp://x,2022-13-01,fr"]);
+
+        var result = await Run("ingest", "--manifest", manifest, "--source", "news");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("backfill.csv:3: no such file 'missing.html'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("backfill.csv:4: url 'ftp://x' is not an absolute http(s) URL", result.Error, StringComparison.Ordinal);
+        Assert.Contains("backfill.csv:4: published '2022-13-01' is not a date", result.Error, StringComparison.Ordinal);
+        Assert.Contains("backfill.csv:4: language 'fr' is not en or ko", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was recorded.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("No database", (await Run("export", "--format", "json")).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_FileAndManifestTogether_IsAUsageError()
+    {
+        var result = await Run("ingest", Pair("v1.html"), "--url", Url, "--manifest", "x.csv", "--source", "news");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("give either a FILE (with --url) or --manifest, not both", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_UnknownSource_ExitsTwoNamingIt()
     {
         var result = await Run("ingest", Pair("v1.html"), "--url", Url, "--source", "nobody");

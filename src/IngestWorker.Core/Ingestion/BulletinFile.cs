@@ -1,0 +1,6 @@
+namespace IngestWorker.Core.Ingestion;
+
+/// <summary>A bulletin read from a file, to be recorded as if fetched from <paramref name="Url"/>.</summary>
+/// <param name="Published">The publication date; null: the date the bulletin states.</param>
+/// <param name="Language">en or ko; null: the source's, else detected.</param>
+public sealed record BulletinFile(string Url, byte[] Content, string? ContentType, DateOnly? Published = null, string? Language = null);
