@@ -193,10 +193,10 @@ public sealed class IngestionPipeline(
         DateOnly published;
         try
         {
-            metadata = FigureExtractor.ReadMetadata(text);
-            published = candidate.Published ?? metadata.Published ?? LocalDate(source, fetchedAt);
+            DateOnly Published(BulletinMetadata stated) => candidate.Published ?? stated.Published ?? LocalDate(source, fetchedAt);
+            (metadata, records) = extractor.Read(text, stated => new BulletinContext(Published(stated), language ?? stated.Language, source.Reporter));
+            published = Published(metadata);
             language ??= metadata.Language;
-            records = extractor.Extract(text, new BulletinContext(published, language, source.Reporter));
         }
 #pragma warning disable CA1031 // Whatever a hostile page does to extraction, the run goes on with the next document.
         catch (Exception e)

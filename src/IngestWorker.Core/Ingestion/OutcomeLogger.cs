@@ -13,6 +13,30 @@ public sealed class OutcomeLogger(ILogger<OutcomeLogger> logger, IEnumerable<IFi
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(outcome);
         var title = document.Title ?? document.Url;
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            LogChanges(title, outcome);
+        }
+
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            foreach (var conflict in outcome.Conflicts)
+            {
+                var figure = conflict.Recorded;
+                using var scope = FigureScope(figure);
+                IngestionLog.FigureConflict(logger, FigureText.Key(figure), figure.Period, figure.Measure,
+                    FigureText.Value(figure), figure.SourceId, FigureText.Value(conflict.Other), conflict.Other.SourceId);
+            }
+        }
+
+        foreach (var observer in _observers)
+        {
+            observer.Recorded(document, outcome);
+        }
+    }
+
+    private void LogChanges(string title, RecordOutcome outcome)
+    {
         foreach (var figure in outcome.New)
         {
             using var scope = FigureScope(figure);
@@ -34,19 +58,6 @@ public sealed class OutcomeLogger(ILogger<OutcomeLogger> logger, IEnumerable<IFi
                 IngestionLog.RevisedFigure(logger, FigureText.Key(figure), figure.Period, figure.Measure, FigureText.Value(figure),
                     FigureText.Value(revision.Previous), figure.Version, figure.SourceId, title);
             }
-        }
-
-        foreach (var conflict in outcome.Conflicts)
-        {
-            var figure = conflict.Recorded;
-            using var scope = FigureScope(figure);
-            IngestionLog.FigureConflict(logger, FigureText.Key(figure), figure.Period, figure.Measure,
-                FigureText.Value(figure), figure.SourceId, FigureText.Value(conflict.Other), conflict.Other.SourceId);
-        }
-
-        foreach (var observer in _observers)
-        {
-            observer.Recorded(document, outcome);
         }
     }
 
