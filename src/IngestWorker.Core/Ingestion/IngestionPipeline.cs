@@ -23,6 +23,9 @@ public sealed class IngestionPipeline(
     ILogger<IngestionPipeline> logger,
     IngestionMetrics? metrics = null)
 {
+    /// <summary>Documents to a transaction in <see cref="IngestFiles"/>: LiteDB's cost per commit dwarfs its cost per row.</summary>
+    public const int BatchSize = 32;
+
     private readonly Dictionary<string, IBulletinSource> _byKind = sources.ToDictionary(s => s.Kind, StringComparer.OrdinalIgnoreCase);
 
     public Task<RunSummary> RunAsync(SourceDefinition source, CancellationToken cancellationToken) =>
@@ -139,9 +142,6 @@ public sealed class IngestionPipeline(
         reader.GetAwaiter().GetResult();
         return summary;
     }
-
-    /// <summary>Documents to a transaction in <see cref="IngestFiles"/>: LiteDB's cost per commit dwarfs its cost per row.</summary>
-    public const int BatchSize = 32;
 
     private void PrepareAll(SourceDefinition source, IEnumerable<BulletinFile> files, ChannelWriter<Prepared> output, CancellationToken cancellationToken)
     {

@@ -61,7 +61,7 @@ public sealed partial class FigureStore
                 break;
             }
 
-            if (filter is null || Matches(filter, version))
+            if (filter is null || filter.Matches(version))
             {
                 changes.Add(version);
             }
@@ -78,7 +78,7 @@ public sealed partial class FigureStore
     /// <summary>Figures whose current values from two sources disagree beyond the precision either stated.</summary>
     public IReadOnlyList<Conflict> Conflicts(FigureFilter? filter = null) =>
         [.. _figures.Find(IsOpen)
-            .Where(v => filter is null || Matches(filter, v))
+            .Where(v => filter is null || filter.Matches(v))
             .GroupBy(v => (v.SeriesId, v.Unit))
             .Where(series => series.Select(v => v.SourceId).Distinct(StringComparer.Ordinal).Skip(1).Any())
             .SelectMany(series => series.SelectMany(a => series
@@ -114,11 +114,5 @@ public sealed partial class FigureStore
     }
 
     private IEnumerable<FigureVersion> Matching(FigureFilter filter) =>
-        filter.ToExpression() is { } predicate ? _figures.Find(predicate) : _figures.FindAll();
-
-    private static bool Matches(FigureFilter f, FigureVersion v) =>
-        (f.Reporter is null || f.Reporter == v.Reporter) && (f.Flow is null || f.Flow == v.Flow)
-        && (f.Product is null || f.Product == v.Product) && (f.Partner is null || f.Partner == v.Partner)
-        && (f.Period is null || f.Period == v.Period) && (f.Measure is null || f.Measure == v.Measure)
-        && (f.Source is null || f.Source == v.SourceId);
+        (filter.ToExpression() is { } predicate ? _figures.Find(predicate) : _figures.FindAll()).Where(filter.Matches);
 }

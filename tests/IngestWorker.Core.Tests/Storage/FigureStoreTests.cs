@@ -240,6 +240,31 @@ public sealed class FigureStoreTests : IDisposable
     }
 
     [Fact]
+    public void Queries_PeriodsWhoseKeysCollide_AreToldApart()
+    {
+        // The key keeps 23 bits of the period: two periods that share them share every key of a figure.
+        var seen = new Dictionary<long, string>();
+        var (a, b) = ("", "");
+        for (var i = 0; a.Length == 0; i++)
+        {
+            var period = $"2025-W{i}";
+            if (seen.TryGetValue(FigureKey.Range(period).First, out var other))
+            {
+                (a, b) = (other, period);
+            }
+
+            seen[FigureKey.Range(period).First] = period;
+        }
+
+        using var store = Open();
+        store.RecordDocument(Document(), [Exports(1m, a), Exports(2m, b)]);
+
+        Assert.Equal(FigureKey.Of("KR", "exports", "total", "world", a), FigureKey.Of("KR", "exports", "total", "world", b));
+        Assert.Equal(1m, Assert.Single(store.Current(new FigureFilter(Period: a))).Value);
+        Assert.Equal(2m, Assert.Single(store.History(new FigureFilter("KR", "exports", "total", "world", b))).Value);
+    }
+
+    [Fact]
     public void Record_SurvivesReopen()
     {
         using (var store = Open())
