@@ -24,7 +24,7 @@ public sealed class IngestionPipeline(
     IngestionMetrics? metrics = null)
 {
     /// <summary>Documents to a transaction in <see cref="IngestFiles"/>: LiteDB's cost per commit dwarfs its cost per row.</summary>
-    public const int BatchSize = 32;
+    public const int BatchSize = 128;
 
     private readonly Dictionary<string, IBulletinSource> _byKind = sources.ToDictionary(s => s.Kind, StringComparer.OrdinalIgnoreCase);
 

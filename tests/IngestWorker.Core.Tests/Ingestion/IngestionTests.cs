@@ -78,15 +78,15 @@ public sealed class IngestionTests : IDisposable
         Assert.Equal(before, _store.Counts());
     }
 
-    /// <summary>Every corpus case at three URLs: 42 files, more than one batch.</summary>
-    private static List<BulletinFile> CorpusAtThreeUrls() =>
-        [.. Enumerable.Range(0, 3).SelectMany(copy => Directory.GetDirectories(Path.Combine(Fixtures.Corpus, "cases")).Order(StringComparer.Ordinal)
+    /// <summary>Every corpus case at as many URLs as make more than one batch and a part of another.</summary>
+    private static List<BulletinFile> CorpusBeyondABatch() =>
+        [.. Enumerable.Range(0, (IngestionPipeline.BatchSize / 14) + 2).SelectMany(copy => Directory.GetDirectories(Path.Combine(Fixtures.Corpus, "cases")).Order(StringComparer.Ordinal)
             .Select(folder => new BulletinFile($"https://news.test/{copy}/{Path.GetFileName(folder)}", File.ReadAllBytes(Path.Combine(folder, "bulletin.html")), "text/html")))];
 
     [Fact]
     public void IngestFiles_ManyFiles_RecordsWhatOneByOneWouldAndReportsProgressPerBatch()
     {
-        var files = CorpusAtThreeUrls();
+        var files = CorpusBeyondABatch();
         var done = new List<int>();
         using var oneByOne = FigureStore.Open(_folder.File("one-by-one.db"), _time);
         var single = new IngestionPipeline([], oneByOne, new FigureExtractor(), _time, new OutcomeLogger(NullLogger<OutcomeLogger>.Instance), NullLogger<IngestionPipeline>.Instance);
@@ -94,12 +94,12 @@ public sealed class IngestionTests : IDisposable
 
         var summary = _pipeline.IngestFiles(_news, files, new SynchronousProgress(done.Add), CancellationToken.None);
 
-        Assert.Equal((42, 42, 0, 0), (summary.Documents, summary.NewDocuments, summary.UnchangedDocuments, summary.FailedDocuments));
-        Assert.Equal([IngestionPipeline.BatchSize, 42], done);
+        Assert.Equal((files.Count, files.Count, 0, 0), (summary.Documents, summary.NewDocuments, summary.UnchangedDocuments, summary.FailedDocuments));
+        Assert.Equal([IngestionPipeline.BatchSize, files.Count], done);
         static string Row(FigureVersion v) => $"{v.ChainId} {v.Version} {v.Value} {v.Reason} {v.DocumentUrl} {v.SupersededAt}";
         Assert.Equal(oneByOne.History(FigureFilter.All).Select(Row), _store.History(FigureFilter.All).Select(Row));
         Assert.Equal(oneByOne.Counts(), _store.Counts());
-        Assert.Equal(42, _pipeline.IngestFiles(_news, files, null, CancellationToken.None).UnchangedDocuments);
+        Assert.Equal(files.Count, _pipeline.IngestFiles(_news, files, null, CancellationToken.None).UnchangedDocuments);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class IngestionTests : IDisposable
     [Fact]
     public void IngestFiles_CancelledAfterTheFirstBatch_KeepsWhatWasCommittedAndResumes()
     {
-        var files = CorpusAtThreeUrls();
+        var files = CorpusBeyondABatch();
         using var stop = new CancellationTokenSource();
         var read = 0;
         IEnumerable<BulletinFile> Slowly()
@@ -140,7 +140,7 @@ public sealed class IngestionTests : IDisposable
         var kept = _store.Counts().Documents;
         Assert.InRange(kept, IngestionPipeline.BatchSize, IngestionPipeline.BatchSize + 1);
         var resumed = _pipeline.IngestFiles(_news, files, null, CancellationToken.None);
-        Assert.Equal((kept, 42 - kept), (resumed.UnchangedDocuments, resumed.NewDocuments));
+        Assert.Equal((kept, files.Count - kept), (resumed.UnchangedDocuments, resumed.NewDocuments));
     }
 
     private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
