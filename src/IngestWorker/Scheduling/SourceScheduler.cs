@@ -1,5 +1,6 @@
 using IngestWorker.Core.Sources;
 using IngestWorker.Core.Storage;
+using IngestWorker.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ internal sealed partial class SourceScheduler(
     ISchedulerFactory schedulers,
     IOptions<SourcesOptions> sources,
     IOptions<StorageOptions> storage,
-    FigureStore store,
+    StoreOpening store,
     TimeProvider time,
     ILogger<SourceScheduler> logger) : IHostedService
 {
@@ -73,7 +74,11 @@ internal sealed partial class SourceScheduler(
             .WithSimpleSchedule(s => s.WithInterval(storage.Value.CheckpointInterval).RepeatForever())
             .Build();
         await scheduler.ScheduleJob(checkpoint, [every], new ScheduleJobOptions { Replace = true }, cancellationToken);
-        LogStarted(logger, store.Path, sources.Value.Items.Count(s => s.Enabled));
+        // Scheduled while the store opens; nothing fires before the host has started, so before it is open.
+        if (await store.WaitAsync() is { } opened)
+        {
+            LogStarted(logger, opened.Path, sources.Value.Items.Count(s => s.Enabled));
+        }
     }
 
     /// <summary>Runs after Quartz has stopped (hosted services stop in reverse order), so every job has finished.</summary>

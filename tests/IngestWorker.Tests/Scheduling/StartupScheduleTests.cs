@@ -36,6 +36,7 @@ public sealed class StartupScheduleTests : IDisposable
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         try
         {
+            await host.Services.GetRequiredService<StoreOpening>().StartAsync(CancellationToken.None);
             await host.Services.GetServices<IHostedService>().OfType<SourceScheduler>().Single().StartAsync(CancellationToken.None);
 
             async Task<DateTimeOffset?> StartOf(string name, string group = SourceScheduler.Group) =>
