@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using IngestWorker.Commands;
 using IngestWorker.Core.Storage;
+using IngestWorker.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,13 +14,18 @@ namespace IngestWorker.Endpoint;
 /// by a user are forwarded here over a Unix socket beside the file (mode 0600) and answered from
 /// the service's own store, so nobody opens the file a second time or in another LiteDB mode.
 /// </summary>
-internal sealed partial class QueryServer(FigureStore store, IConfiguration configuration, ILogger<QueryServer> logger) : BackgroundService
+internal sealed partial class QueryServer(StoreOpening opening, IConfiguration configuration, ILogger<QueryServer> logger) : BackgroundService
 {
     // sun_path holds 108 bytes on Linux, fewer on other systems.
     private const int MaxSocketPath = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (await opening.WaitAsync() is not { } store)
+        {
+            return; // the host's start fails on it
+        }
+
         var path = QueryProtocol.SocketPath(store.Path);
         if (path.Length > MaxSocketPath || !Socket.OSSupportsUnixDomainSockets)
         {
@@ -43,7 +49,7 @@ internal sealed partial class QueryServer(FigureStore store, IConfiguration conf
             while (!stoppingToken.IsCancellationRequested)
             {
                 var client = await listener.AcceptAsync(stoppingToken);
-                _ = Task.Run(() => ServeAsync(client, stoppingToken), stoppingToken);
+                _ = Task.Run(() => ServeAsync(client, store, stoppingToken), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -55,7 +61,7 @@ internal sealed partial class QueryServer(FigureStore store, IConfiguration conf
         }
     }
 
-    private async Task ServeAsync(Socket client, CancellationToken stoppingToken)
+    private async Task ServeAsync(Socket client, FigureStore store, CancellationToken stoppingToken)
     {
         await using var stream = new NetworkStream(client, ownsSocket: true);
         try

@@ -35,7 +35,14 @@ internal static class ServiceHost
         AddConfiguration(builder.Configuration, contentRoot, builder.Environment.EnvironmentName, databaseOverride);
 
         builder.Services.AddSystemd();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.Configure<HostOptions>(o =>
+        {
+            o.ShutdownTimeout = TimeSpan.FromSeconds(30);
+            // The store opens while the services after it start (see StoreOpening); what each
+            // StartAsync does before its first await still runs in registration order, and the
+            // services still stop one after another in reverse order.
+            o.ServicesStartConcurrently = true;
+        });
         builder.Services.AddIngestionCore(builder.Configuration);
         builder.Services.AddOptions<LogOptions>().Bind(builder.Configuration.GetSection(LogOptions.SectionName));
         AddValidation(builder.Services);
@@ -71,7 +78,8 @@ internal static class ServiceHost
         services.AddOptions<SourcesOptions>().ValidateOnStart();
 
         // Opening the store at start turns an unwritable folder or a damaged file into a start-up error.
-        services.AddHostedService<StoreOpener>();
+        services.AddSingleton<StoreOpening>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreOpening>());
     }
 
     /// <summary>The service: every enabled source on its schedule until stopped.</summary>
@@ -83,14 +91,4 @@ internal static class ServiceHost
         return builder;
     }
 
-    private sealed class StoreOpener(IServiceProvider services) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            services.GetRequiredService<FigureStore>();
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

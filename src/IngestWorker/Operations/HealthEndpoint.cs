@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using IngestWorker.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -29,6 +30,14 @@ internal sealed partial class HealthEndpoint(
             return Task.CompletedTask;
         }
 
+        Listen(port);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A method of its own: with no port, System.Net.HttpListener is never loaded.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Listen(int port)
+    {
         var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         try
@@ -46,7 +55,6 @@ internal sealed partial class HealthEndpoint(
         _listener = listener;
         _serving = Task.Run(ServeAsync, CancellationToken.None);
         LogListening(logger, port);
-        return Task.CompletedTask;
     }
 
     private async Task ServeAsync()

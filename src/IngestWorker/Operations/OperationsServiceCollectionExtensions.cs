@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IngestWorker.Core.Ingestion;
 using IngestWorker.Core.Notifications;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,13 @@ internal static class OperationsServiceCollectionExtensions
             return; // none configured, or invalid: the validator names the setting at start
         }
 
+        AddOtlpExport(services, options, endpoint);
+    }
+
+    /// <summary>A method of its own: compiling the one above must not load OpenTelemetry's assemblies.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddOtlpExport(IServiceCollection services, MetricsOptions options, Uri endpoint)
+    {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IngestionMetrics.MeterName)
             .AddOtlpExporter((exporter, reader) =>

@@ -5,12 +5,17 @@ namespace IngestWorker.Scheduling;
 
 internal static class SchedulingServiceCollectionExtensions
 {
-    /// <summary>Quartz in the host, waiting for running jobs at shutdown, and the per-source schedule.</summary>
+    /// <summary>
+    /// Quartz in the host, waiting for running jobs at shutdown, the per-source schedule, and the
+    /// memory of each burst of runs given back once the scheduler is idle.
+    /// </summary>
     public static IServiceCollection AddSourceScheduling(this IServiceCollection services)
     {
+        services.AddSingleton<IdleMemoryTrimmer>();
         services.AddQuartz(quartz =>
         {
             quartz.UseDefaultThreadPool(4);
+            quartz.AddJobListener(sp => sp.GetRequiredService<IdleMemoryTrimmer>());
         });
         services.AddHostedService<SourceScheduler>();
         services.AddQuartzHostedService(options =>

@@ -1,5 +1,6 @@
 using IngestWorker.Core.Sources;
 using IngestWorker.Core.Storage;
+using IngestWorker.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,18 +12,30 @@ namespace IngestWorker.Scheduling;
 /// Puts one job per enabled source on the scheduler, with its cron trigger in its time zone and a
 /// start-up run unless disabled. Runs after options validation, so every schedule here is valid.
 /// </summary>
+/// <remarks>
+/// The start-up runs are spread <see cref="StartupSpacing"/> apart in the order of sources.json
+/// instead of all firing at once: the first source's figures come without waiting for every other
+/// source's connections, and a start is not a burst against every host. The store's first
+/// checkpoint is one interval after the start (there is nothing to fold into the file before).
+/// </remarks>
 internal sealed partial class SourceScheduler(
     ISchedulerFactory schedulers,
     IOptions<SourcesOptions> sources,
     IOptions<StorageOptions> storage,
-    FigureStore store,
+    StoreOpening store,
+    TimeProvider time,
     ILogger<SourceScheduler> logger) : IHostedService
 {
     public const string Group = "sources";
 
+    /// <summary>How far apart the start-up runs of the sources begin.</summary>
+    public static readonly TimeSpan StartupSpacing = TimeSpan.FromSeconds(1);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var now = time.GetUtcNow();
+        var startupRuns = 0;
         foreach (var source in sources.Value.Items.Where(s => s.Enabled))
         {
             var job = JobBuilder.Create<SourceJob>()
@@ -41,7 +54,11 @@ internal sealed partial class SourceScheduler(
             };
             if (source.RunAtStartup)
             {
-                triggers.Add(TriggerBuilder.Create().WithIdentity(source.Id + "-startup", Group).ForJob(job).StartNow().Build());
+                triggers.Add(TriggerBuilder.Create()
+                    .WithIdentity(source.Id + "-startup", Group)
+                    .ForJob(job)
+                    .StartAt(now + (startupRuns++ * StartupSpacing))
+                    .Build());
             }
 
             await scheduler.ScheduleJob(job, triggers, new ScheduleJobOptions { Replace = true }, cancellationToken);
@@ -53,11 +70,15 @@ internal sealed partial class SourceScheduler(
         var every = TriggerBuilder.Create()
             .WithIdentity("checkpoint", "store")
             .ForJob(checkpoint)
-            .StartNow()
+            .StartAt(now + storage.Value.CheckpointInterval)
             .WithSimpleSchedule(s => s.WithInterval(storage.Value.CheckpointInterval).RepeatForever())
             .Build();
         await scheduler.ScheduleJob(checkpoint, [every], new ScheduleJobOptions { Replace = true }, cancellationToken);
-        LogStarted(logger, store.Path, sources.Value.Items.Count(s => s.Enabled));
+        // Scheduled while the store opens; nothing fires before the host has started, so before it is open.
+        if (await store.WaitAsync() is { } opened)
+        {
+            LogStarted(logger, opened.Path, sources.Value.Items.Count(s => s.Enabled));
+        }
     }
 
     /// <summary>Runs after Quartz has stopped (hosted services stop in reverse order), so every job has finished.</summary>
