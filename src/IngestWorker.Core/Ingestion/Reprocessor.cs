@@ -14,6 +14,12 @@ namespace IngestWorker.Core.Ingestion;
 /// </summary>
 public sealed class Reprocessor(FigureStore store, FigureExtractor extractor, OutcomeLogger outcomes, ILogger<Reprocessor> logger)
 {
+    /// <summary>
+    /// Documents re-extracted to a transaction: enough to spare most of LiteDB's cost per commit, few
+    /// enough that changes reach the log as the run goes and a stop loses little.
+    /// </summary>
+    public const int BatchSize = 16;
+
     public sealed record Result(int Documents, int NewFigures, int ChangedFigures, int UnchangedFigures, int FailedDocuments);
 
     /// <param name="reporter">Default reporter of a document's source (by source id), as configured now.</param>
@@ -22,7 +28,7 @@ public sealed class Reprocessor(FigureStore store, FigureExtractor extractor, Ou
         ArgumentNullException.ThrowIfNull(reporter);
         var documents = store.LatestDocuments(sourceId);
         int added = 0, changed = 0, unchanged = 0, failed = 0;
-        var batch = new List<DocumentFigures>(IngestionPipeline.BatchSize);
+        var batch = new List<DocumentFigures>(BatchSize);
         void Store(int done)
         {
             var results = store.RecordDocuments(batch, RecordMode.ReExtracted);
@@ -59,7 +65,7 @@ public sealed class Reprocessor(FigureStore store, FigureExtractor extractor, Ou
             }
 
             // Several documents to a transaction: a stop keeps every batch before it, and a second run redoes nothing.
-            if (batch.Count == IngestionPipeline.BatchSize || i == documents.Count - 1)
+            if (batch.Count == BatchSize || i == documents.Count - 1)
             {
                 Store(i + 1);
             }

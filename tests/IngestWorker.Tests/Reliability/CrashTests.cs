@@ -45,7 +45,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Reprocess_KilledTwentyTimesThenRunCleanly_EqualsOneUninterruptedReprocess()
     {
-        BulletinVariants.Write(ContentRootBuilder.Corpus, _root.File("bulletins"), variantsPerCase: 8);
+        BulletinVariants.Write(ContentRootBuilder.Corpus, _root.File("bulletins"), variantsPerCase: 16);
         ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.Source("bulletins", "folder", ("Folder", "bulletins"), ("Reporter", "KR"))]);
         var crashed = _root.File("crashed.db");
         var reference = _root.File("reference.db");
