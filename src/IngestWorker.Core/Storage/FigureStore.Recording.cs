@@ -74,6 +74,7 @@ public sealed partial class FigureStore
         if (document.Id == 0)
         {
             _documents.Insert(document);
+            undo.Add(() => document.Id = 0); // rolled back: the id LiteDB gave it is no longer a row
         }
         else
         {
@@ -234,7 +235,7 @@ public sealed partial class FigureStore
         var projection = BsonExpression.Create("{ _id, Reporter, Flow, Product, Partner, Measure, Basis, Adjustment, Period, SourceId, Value, Unit, Version, DocumentId }");
         foreach (var row in _db.GetCollection("figures").Query().Where(IsOpen).Select(projection).ToEnumerable())
         {
-            var series = string.Join('|', row["Reporter"].AsString, row["Flow"].AsString, row["Product"].AsString, row["Partner"].AsString,
+            var series = FigureVersion.SeriesOf(row["Reporter"].AsString, row["Flow"].AsString, row["Product"].AsString, row["Partner"].AsString,
                 row["Measure"].AsString, row["Basis"].AsString, row["Adjustment"].AsString, row["Period"].AsString);
             if (!index.TryGetValue(series, out var chains))
             {

@@ -31,14 +31,16 @@ public sealed class FigureVersion
 
     /// <summary>Key and period, whatever the source: the figure all sources' chains report.</summary>
     [BsonIgnore]
-    public string SeriesId => string.Join('|', Reporter, Flow, Product, Partner, Measure, Basis, Adjustment, Period);
+    public string SeriesId => SeriesOf(Reporter, Flow, Product, Partner, Measure, Basis, Adjustment, Period);
 
     /// <summary>Key, period and source: the chain this version belongs to.</summary>
     [BsonIgnore]
     public string ChainId => SeriesId + "|" + SourceId;
 
-    public static string SeriesOf(FigureRecord r) =>
-        string.Join('|', r.Reporter, r.Flow, r.Product, r.Partner, r.Measure, r.Basis, r.Adjustment, r.Period);
+    public static string SeriesOf(FigureRecord r) => SeriesOf(r.Reporter, r.Flow, r.Product, r.Partner, r.Measure, r.Basis, r.Adjustment, r.Period);
+
+    public static string SeriesOf(string reporter, string flow, string product, string partner, string measure, string basis, string adjustment, string period) =>
+        string.Join('|', reporter, flow, product, partner, measure, basis, adjustment, period);
 
     /// <summary>Whether this version was known at <paramref name="instant"/>.</summary>
     public bool KnownAt(DateTime instant) => RecordedAt <= instant && (SupersededAt is null || SupersededAt > instant);

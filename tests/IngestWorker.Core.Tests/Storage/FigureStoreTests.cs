@@ -141,8 +141,10 @@ public sealed class FigureStoreTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => store.RecordDocuments(batch));
 
         Assert.Equal((0, 0, 0), store.Counts());
-        var outcomes = store.RecordDocuments([new DocumentFigures(Document(url: "https://example.test/a", hash: "h2"), [Exports(61_040_000_000m)])]);
+        Assert.All(batch, b => Assert.Equal(0, b.Document.Id));
+        var outcomes = store.RecordDocuments([batch[0]]);
         Assert.Single(outcomes[0].New);
+        Assert.Equal((1, 1, 1), store.Counts());
     }
 
     [Fact]
