@@ -1,4 +1,5 @@
 using IngestWorker.Core.Fetching;
+using IngestWorker.Core.Ingestion;
 using IngestWorker.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -60,7 +61,7 @@ public sealed class FolderSource(IHostEnvironment environment, IOptions<FetchOpt
         }
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        var type = Path.GetExtension(path).Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : "text/html";
+        var type = BulletinFile.ContentTypeOf(path);
         return new FetchedDocument(bytes, type, ETag: null, LastModified: null);
     }
 

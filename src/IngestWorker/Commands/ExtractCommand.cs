@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using IngestWorker.Core.Fetching;
+using IngestWorker.Core.Ingestion;
 using IngestWorker.Extraction;
 
 namespace IngestWorker.Commands;
@@ -45,7 +46,7 @@ internal static class ExtractCommand
             published = date;
         }
 
-        var text = CharsetDecoder.Decode(File.ReadAllBytes(file.FullName), file.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : null);
+        var text = CharsetDecoder.Decode(File.ReadAllBytes(file.FullName), BulletinFile.ContentTypeOf(file.FullName));
         var metadata = FigureExtractor.ReadMetadata(text);
         published ??= metadata.Published;
         if (published is null)

@@ -20,7 +20,7 @@ internal sealed class IngestManifest
 
     /// <summary>The bulletins, read one at a time as recording reaches them.</summary>
     public IEnumerable<BulletinFile> Files() => Entries.Select(e => new BulletinFile(
-        e.Url, File.ReadAllBytes(e.Path), e.Path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : "text/html", e.Published, e.Language));
+        e.Url, File.ReadAllBytes(e.Path), BulletinFile.ContentTypeOf(e.Path), e.Published, e.Language));
 
     /// <summary>Reads and checks the manifest; <paramref name="errors"/> names each bad line.</summary>
     public static IngestManifest? Read(string path, out List<string> errors)

@@ -115,7 +115,7 @@ internal static class ServiceCommands
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
 
-                var contentType = path.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : "text/html";
+                var contentType = BulletinFile.ContentTypeOf(path.FullName);
                 files = [new BulletinFile(result.GetValue(url)!, File.ReadAllBytes(path.FullName), contentType, date, result.GetValue(language))];
             }
 

@@ -13,8 +13,7 @@ public sealed class BackupCommandTests : IDisposable
     [Fact]
     public async Task Backup_WhileServiceRuns_CopiesEveryRecordedFigureAndTheServiceGoesOn()
     {
-        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.Source("corpus", "folder",
-            ("Folder", Path.Combine(ContentRootBuilder.Corpus, "cases")), ("Patterns", new JsonArray("bulletin.html")))]);
+        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.CorpusCases()]);
         (int, int, int) counts;
         await using (var host = await ServiceRuns.StartServiceAsync(_root.Path))
         {

@@ -12,8 +12,7 @@ public sealed class HealthCommandTests : IDisposable
     [Fact]
     public async Task Health_ServiceRunsAndSourcesSucceed_ExitsZero()
     {
-        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.Source("corpus", "folder",
-            ("Folder", Path.Combine(ContentRootBuilder.Corpus, "cases")), ("Patterns", new JsonArray("bulletin.html")))]);
+        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.CorpusCases()]);
         await using var host = await ServiceRuns.StartServiceAsync(_root.Path);
         await ServiceRuns.WaitForRunAsync(host, "corpus");
 

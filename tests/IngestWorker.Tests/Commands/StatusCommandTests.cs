@@ -13,7 +13,7 @@ public sealed class StatusCommandTests : IDisposable
     public async Task Status_WhileServiceRuns_ShowsScheduleNextRunLastRunAndStoreCounts()
     {
         ContentRootBuilder.Write(_root.Path, [
-            ContentRootBuilder.Source("corpus", "folder", ("Folder", Path.Combine(ContentRootBuilder.Corpus, "cases")), ("Patterns", new JsonArray("bulletin.html"))),
+            ContentRootBuilder.CorpusCases(),
             ContentRootBuilder.Source("idle", "folder", ("Folder", "nowhere"), ("Enabled", false))]);
         await using var host = await ServiceRuns.StartServiceAsync(_root.Path);
         await ServiceRuns.WaitForRunAsync(host, "corpus");

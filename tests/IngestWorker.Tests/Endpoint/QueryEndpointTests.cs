@@ -14,8 +14,7 @@ public sealed class QueryEndpointTests : IDisposable
     [Fact]
     public async Task ReadCommands_WhileServiceIngests_AllSucceedAndSeeWholeDocuments()
     {
-        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.Source("corpus", "folder",
-            ("Folder", Path.Combine(ContentRootBuilder.Corpus, "cases")), ("Patterns", new JsonArray("bulletin.html")))]);
+        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.CorpusCases()]);
         var host = ServiceHost.CreateBuilder(null, _root.Path).ForService().Build();
         await host.StartAsync();
         await using var running = new RunningHost(host);

@@ -19,8 +19,7 @@ public sealed class IngestionMetricsTests : IDisposable
     [Fact]
     public async Task Run_OverTheCorpus_RecordsFetchesBytesDocumentsFiguresAndDuration()
     {
-        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.Source("corpus", "folder",
-            ("Folder", Path.Combine(ContentRootBuilder.Corpus, "cases")), ("Patterns", new JsonArray("bulletin.html")))]);
+        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.CorpusCases()]);
         var host = ServiceHost.CreateBuilder(null, _root.Path).Build();
         await host.StartAsync();
         await using var running = new RunningHost(host);

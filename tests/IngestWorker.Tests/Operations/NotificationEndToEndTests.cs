@@ -53,7 +53,7 @@ public sealed class NotificationEndToEndTests : IAsyncLifetime
             ["Reporter"] = "KR", ["Product"] = "total", ["Partner"] = "world", ["Measure"] = "value",
         };
         ContentRootBuilder.Write(_root.Path,
-            [ContentRootBuilder.Source("corpus", "folder", ("Folder", Path.Combine(ContentRootBuilder.Corpus, "cases")), ("Patterns", new JsonArray("bulletin.html")))],
+            [ContentRootBuilder.CorpusCases()],
             new JsonObject
             {
                 ["Notifications"] = new JsonObject

@@ -34,4 +34,8 @@ public static class ContentRootBuilder
 
         return source;
     }
+
+    /// <summary>A folder source "corpus" over every labelled case's bulletin.</summary>
+    public static JsonObject CorpusCases() =>
+        Source("corpus", "folder", ("Folder", Path.Combine(Corpus, "cases")), ("Patterns", new JsonArray("bulletin.html")));
 }
