@@ -6,37 +6,45 @@ namespace IngestWorker.Extraction.Parsing;
 internal readonly record struct MoneyMatch(int Start, int End, decimal Value, string Currency, int Decimals);
 
 /// <summary>Finds money amounts in English and Korean forms ($61.04 billion, USD56.3 bn, 57.9 billion dollars, 503억6000만달러, 1조 2,000억 원).</summary>
-internal static partial class Money
+internal static class Money
 {
-    private const int TimeoutMs = 500;
+    private const string Number = @"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)";
 
-    [GeneratedRegex(@"(?<cur>US\$|U\.S\.\s?\$|USD|US\s?dollars?|\$|€|EUR|£|GBP|¥|JPY|KRW|₩|RMB|CNY|INR|Rs\.?)\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>trillion|billion|million|thousand|lakh\s?crore|crore|lakh|tn|bn|mn|b|m|k)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex PrefixedRegex();
+    private const string Scale = @"(?<scale>trillion|billion|million|thousand|lakh\s?crore|crore|lakh|tn|bn|mn|mln|bln|b|m|k)";
 
-    [GeneratedRegex(@"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?:(?<scale>trillion|billion|million|thousand|lakh\s?crore|crore|lakh|tn|bn|mn)\s?)?(?:(?:U\.?S\.?|American)\s)?(?<cur>dollars?|won|yen|euros?|yuan|rupees|pounds)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex SuffixedRegex();
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
 
-    [GeneratedRegex(@"(?<jo>\d[\d,]*(?:\.\d+)?)\s?조\s?(?:(?<eok>\d[\d,]*(?:\.\d+)?)\s?억\s?)?(?:(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?)?(?<cur>달러|불|원|엔|유로|위안)|(?<eok>\d[\d,]*(?:\.\d+)?)\s?억\s?(?:(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?)?(?<cur>달러|불|원|엔|유로|위안)|(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?(?<cur>달러|불|원|엔|유로|위안)", RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex KoreanRegex();
+    /// <summary>"$61.04 billion", "NT$1.2 trillion", "RM134.03 billion", "$41,215m": a symbol or code, then the amount.</summary>
+    private static readonly Regex PrefixedRegex = new(
+        @"(?<![\p{L}])(?<cur>" + Vocabulary.Currencies.BeforePattern + @"|\$)\s?" + Number + @"(?:\s?" + Scale + @"\b)?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
 
-    private static readonly string[] PrefixCodes = ["usd", "eur", "gbp", "jpy", "krw", "rmb", "cny", "inr", "rs"];
+    /// <summary>"57.9 billion dollars", "134 billion ringgit", "2.1 trillion yen": the amount, then the currency's name.</summary>
+    private static readonly Regex SuffixedRegex = new(
+        Number + @"\s?(?:" + Scale + @"\s?)?(?:of\s)?(?<cur>" + Vocabulary.Currencies.AfterPattern + @")\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
 
-    private static readonly string[] SuffixWords = ["dollar", "won", "yen", "euro", "yuan", "rupee", "pound"];
+    /// <summary>"2,045.3 billion" with no currency: money only where the sentence declares the currency ("Measured in US dollars, …").</summary>
+    private static readonly Regex BareRegex = new(
+        Number + @"\s?(?<scale>trillion|billion|million|tn|bn|mn)\b(?!\s?(?:tons?|tonnes?|barrels?|units?|people|won|yen|yuan|dollars?|euros?|pounds?))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
 
-    private static bool ContainsAny(string text, string[] parts)
-    {
-        foreach (var p in parts)
-        {
-            if (text.Contains(p, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    private static readonly Regex KoreanRegex = new(
+        @"(?<jo>\d[\d,]*(?:\.\d+)?)\s?조\s?(?:(?<eok>\d[\d,]*(?:\.\d+)?)\s?억\s?)?(?:(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?)?(?<cur>" + Vocabulary.Currencies.KoreanPattern + @")"
+        + @"|(?<eok>\d[\d,]*(?:\.\d+)?)\s?억\s?(?:(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?)?(?<cur>" + Vocabulary.Currencies.KoreanPattern + @")"
+        + @"|(?<man>\d[\d,]*(?:\.\d+)?)\s?만\s?(?<cur>" + Vocabulary.Currencies.KoreanPattern + @")",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
 
-        return false;
-    }
+    /// <summary>"measured in US dollars", "in yuan terms", "denominated in euros": the currency a sentence's bare amounts are in.</summary>
+    private static readonly Regex DeclaredRegex = new(
+        @"\b(?:(?:measured|denominated|valued|expressed|calculated)\s+in|in)\s+(?:(?:u\.?s\.?|american)[\s-])?(?<cur>" + Vocabulary.Currencies.AfterPattern + @"|" + Vocabulary.Currencies.BeforePattern + @")(?:[\s-]+(?:terms|denominated))?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
 
-    public static List<MoneyMatch> Find(string text)
+    /// <summary>Every amount of money in the text, in full units of its currency.</summary>
+    /// <param name="text">One sentence or cell.</param>
+    /// <param name="bareDollar">The currency a bare "$" stands for: the reporter's own dollar in its own release, else USD.</param>
+    /// <param name="declared">The currency the sentence or its paragraph declares for bare amounts ("Measured in US dollars"), or null.</param>
+    public static List<MoneyMatch> Find(string text, string bareDollar = "USD", string? declared = null)
     {
         var found = new List<MoneyMatch>();
         if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0)
@@ -44,45 +52,80 @@ internal static partial class Money
             return found;
         }
 
-        var prefixed = text.AsSpan().IndexOfAny("$€£¥₩") >= 0 || ContainsAny(text, PrefixCodes);
-        var suffixed = ContainsAny(text, SuffixWords);
-        var korean = text.AsSpan().IndexOfAny("억만조") >= 0;
-        foreach (var m in prefixed ? SafeRegex.Matches(PrefixedRegex(), text) : [])
+        foreach (var m in SafeRegex.Matches(PrefixedRegex, text))
         {
-            if (IsInsideWord(text, m.Index) || !TryScale(m.Groups["num"].Value, m.Groups["scale"].Value, out var v, out var dec))
-            {
-                continue;
-            }
-
-            found.Add(new MoneyMatch(m.Index, m.Index + m.Length, v, Currency(m.Groups["cur"].Value), dec));
-        }
-
-        foreach (var m in suffixed ? SafeRegex.Matches(SuffixedRegex(), text) : [])
-        {
-            if (Overlaps(found, m.Index, m.Index + m.Length) || IsInsideWord(text, m.Index)
+            var cur = m.Groups["cur"].Value;
+            var code = cur == "$" ? bareDollar : Vocabulary.Currencies.Before(cur);
+            if (code is null || IsInsideWord(text, m.Index) || (cur.Length <= 3 && char.IsLetter(cur[0]) && !IsCodePrefix(text, m))
                 || !TryScale(m.Groups["num"].Value, m.Groups["scale"].Value, out var v, out var dec))
             {
                 continue;
             }
 
-            found.Add(new MoneyMatch(m.Index, m.Index + m.Length, v, Currency(m.Groups["cur"].Value), dec));
+            found.Add(new MoneyMatch(m.Index, m.Index + m.Length, v, code, dec));
         }
 
-        foreach (var m in korean ? SafeRegex.Matches(KoreanRegex(), text) : [])
+        foreach (var m in SafeRegex.Matches(SuffixedRegex, text))
         {
-            if (m.Length == m.Groups["cur"].Length || Overlaps(found, m.Index, m.Index + m.Length))
+            if (Overlaps(found, m.Index, m.Index + m.Length) || IsInsideWord(text, m.Index)
+                || Vocabulary.Currencies.After(m.Groups["cur"].Value) is not { } code
+                || !TryScale(m.Groups["num"].Value, m.Groups["scale"].Value, out var v, out var dec))
             {
                 continue;
             }
 
-            if (TryKorean(m, out var v, out var dec))
+            found.Add(new MoneyMatch(m.Index, m.Index + m.Length, v, code, dec));
+        }
+
+        if (text.AsSpan().IndexOfAny("억만조") >= 0)
+        {
+            foreach (var m in SafeRegex.Matches(KoreanRegex, text))
             {
-                found.Add(new MoneyMatch(m.Index, m.Index + m.Length, v, Currency(m.Groups["cur"].Value), dec));
+                if (m.Length == m.Groups["cur"].Length || Overlaps(found, m.Index, m.Index + m.Length)
+                    || Vocabulary.Currencies.After(m.Groups["cur"].Value) is not { } code)
+                {
+                    continue;
+                }
+
+                if (TryKorean(m, out var v, out var dec))
+                {
+                    found.Add(new MoneyMatch(m.Index, m.Index + m.Length, v, code, dec));
+                }
+            }
+        }
+
+        if ((declared ?? DeclaredCurrency(text)) is { } inDeclared)
+        {
+            foreach (var m in SafeRegex.Matches(BareRegex, text))
+            {
+                if (!Overlaps(found, m.Index, m.Index + m.Length) && !IsInsideWord(text, m.Index)
+                    && TryScale(m.Groups["num"].Value, m.Groups["scale"].Value, out var v, out var dec))
+                {
+                    found.Add(new MoneyMatch(m.Index, m.Index + m.Length, v, inDeclared, dec));
+                }
             }
         }
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
+    }
+
+    /// <summary>The currency a sentence declares for its bare amounts ("Measured in US dollars, …", "in yuan terms"), or null.</summary>
+    public static string? DeclaredCurrency(string text)
+    {
+        if (!text.Contains(" in ", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("in ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return SafeRegex.Match(DeclaredRegex, text) is { } m ? Vocabulary.Currencies.After(m.Groups["cur"].Value) : null;
+    }
+
+    /// <summary>A letter code ("RM", "Rs", "Rp") counts only when written as one: capitalised, not a word's tail.</summary>
+    private static bool IsCodePrefix(string text, Match m)
+    {
+        var cur = m.Groups["cur"];
+        return char.IsUpper(text[cur.Index]);
     }
 
     /// <summary>Parses one stated amount ("$61.04 billion", "503억6000만달러"); null when it is not money.</summary>
@@ -108,8 +151,8 @@ internal static partial class Money
     public static decimal Multiplier(string scale) => scale.ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal) switch
     {
         "TRILLION" or "TN" => 1_000_000_000_000m,
-        "BILLION" or "BN" or "B" => 1_000_000_000m,
-        "MILLION" or "MN" or "M" => 1_000_000m,
+        "BILLION" or "BN" or "BLN" or "B" => 1_000_000_000m,
+        "MILLION" or "MN" or "MLN" or "M" => 1_000_000m,
         "THOUSAND" or "K" => 1_000m,
         "LAKHCRORE" => 1_000_000_000_000m,
         "CRORE" => 10_000_000m,
@@ -151,21 +194,6 @@ internal static partial class Money
         }
 
         return value > 0;
-    }
-
-    private static string Currency(string token)
-    {
-        var t = token.ToUpperInvariant();
-        return t switch
-        {
-            "€" or "EUR" or "EURO" or "EUROS" or "유로" => "EUR",
-            "£" or "GBP" or "POUNDS" => "GBP",
-            "¥" or "JPY" or "YEN" or "엔" => "JPY",
-            "KRW" or "₩" or "WON" or "원" => "KRW",
-            "RMB" or "CNY" or "YUAN" or "위안" => "CNY",
-            "INR" or "RUPEES" or "RS" or "RS." => "INR",
-            _ => "USD",
-        };
     }
 
     private static bool IsInsideWord(string text, int index) =>

@@ -16,6 +16,9 @@ internal sealed class DocumentContext
 
     public bool Korean { get; init; }
 
+    /// <summary>What a bare "$" stands for: the reporter's own dollar (AUD, TWD, …) where it has one, else USD (contract, decision 11).</summary>
+    public string BareDollar { get; init; } = "USD";
+
     /// <summary>The release says its figures are seasonally adjusted (a note that covers the whole release).</summary>
     public bool Seasonal { get; init; }
 }
@@ -27,4 +30,7 @@ internal sealed class ParagraphState(Period period)
 
     /// <summary>The subject of the last figure, for sentences such as "It was the highest on record, accounting for 28.3 percent".</summary>
     public Frame? Carry { get; set; }
+
+    /// <summary>The currency the paragraph declared for bare amounts ("Measured in US dollars, …"), or null.</summary>
+    public string? Currency { get; set; }
 }

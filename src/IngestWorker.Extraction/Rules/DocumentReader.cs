@@ -22,7 +22,8 @@ internal static class DocumentReader
         var allText = string.Join("\n", blocks.Select(b => b.Text));
         var lowerAll = allText.ToLowerInvariant();
         var korean = context.Language is { } lang ? lang.StartsWith("ko", StringComparison.OrdinalIgnoreCase) : Language.IsKorean(allText);
-        var reporter = Reporters.Detect(lowerAll, context.DefaultReporter, korean);
+        var title = blocks.Find(b => b.IsHeading)?.Text.ToLowerInvariant();
+        var reporter = Reporters.Detect(lowerAll, title, context.DefaultReporter, korean);
         if (reporter is null)
         {
             return []; // whose trade it is cannot be told: no record is certain.
@@ -36,6 +37,7 @@ internal static class DocumentReader
             Main = MainPeriod.Find(blocks, context.Published, reporter),
             Lexicon = lexicon,
             Korean = korean,
+            BareDollar = Economies.ByCode(reporter)?.Currency is { } own && Currencies.IsLocalDollar(own) ? own : "USD",
             Seasonal = SeasonalNote(blocks),
         };
 

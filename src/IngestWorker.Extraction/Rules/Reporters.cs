@@ -1,73 +1,120 @@
 using System.Text.RegularExpressions;
 using IngestWorker.Extraction.Parsing;
+using IngestWorker.Extraction.Vocabulary;
 
 namespace IngestWorker.Extraction.Rules;
 
-/// <summary>Finds whose trade a bulletin reports: "Korea's exports", "China's exports", "U.S. International Trade", the issuing agency.</summary>
-internal static partial class Reporters
+/// <summary>
+/// Finds whose trade a bulletin reports (contract, labelling decision 10): the economy written as the owner of the trade
+/// ("Britain's trade deficit", "Australian exports", "exports from Vietnam", "일본의 수출"), the agency that publishes it
+/// ("the Office for National Statistics said") or the economy its title names. Never the partner named most often.
+/// Names, adjectives and agencies come from the economies data (Vocabulary/Data/economies.tsv).
+/// </summary>
+internal static class Reporters
 {
-    [GeneratedRegex(@"\b(?<c>south\skorea|s\.\s?korea|korea|china|japan|india|taiwan|vietnam|germany|u\.s\.|united\sstates|america|hong\skong|singapore|mexico|canada|australia|indonesia|thailand|malaysia)(?:'s)?\s(?:(?:total|merchandise|goods|overall|international|monthly|annual|outbound|full-year|2\d{3})\s)*(?:exports?|imports?|trade|shipments|outbound|economy)|\b(?<c>korean|chinese|japanese|indian|american|taiwanese|vietnamese|german)\s(?:exports?|exporters|imports?|shipments|trade)|\bexports\sfrom\s(?:south\s)?(?<c>korea|china|japan|india|taiwan|vietnam)", RegexOptions.CultureInvariant, 500)]
-    private static partial Regex PossessiveRegex();
+    /// <summary>Words that make a named economy the owner of the figures: its trade, its exports, its customs.</summary>
+    private const string Owned = @"(?:exports?|imports?|trade|shipments|exporters|outbound|economy|customs|government|statistics|ministry|authorities|surplus|deficit|balance)";
 
-    [GeneratedRegex(@"(?<kr>ministry\sof\strade,\sindustry\sand\s(?:energy|resources)|korea\scustoms\sservice|korea\sinternational\strade\sassociation|motie|산업통상자원부|산업부|관세청|우리나라|한국)|(?<cn>general\sadministration\sof\scustoms)|(?<us>census\sbureau|bureau\sof\seconomic\sanalysis)|(?<in>ministry\sof\scommerce\s(?:&|and)\sindustry|press\sinformation\sbureau)|(?<jp>ministry\sof\sfinance\sof\sjapan|japan's\sministry\sof\sfinance)", RegexOptions.CultureInvariant, 500)]
-    private static partial Regex AgencyRegex();
+    private const string Modifiers = @"(?:(?:total|merchandise|goods|overall|international|monthly|annual|outbound|full-year|overseas|foreign|seasonally|adjusted|\d{4}|[a-z]+-month|first-half|[a-z]+-quarter)\s+){0,3}";
 
-    [GeneratedRegex(@"\b(?<c>south\skorea|korea|korean|china|chinese|japan|japanese|india|indian|taiwan|vietnam|germany|german)\b", RegexOptions.CultureInvariant, 500)]
-    private static partial Regex CountryRegex();
+    private static readonly Dictionary<string, string> CodeOf = BuildCodes();
 
-    public static string? Detect(string lowerText, string? fallback, bool korean)
+    private static readonly Regex OwnerRegex = BuildOwnerRegex();
+
+    private static readonly Regex AgencyRegex = new(
+        @"(?<![\p{L}\d])(?<n>" + Alternation(Economies.All.SelectMany(e => e.Agencies)) + @")(?![\p{L}\d])",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(500));
+
+    private static readonly Regex KoreanOwnerRegex = new(
+        @"(?<n>" + Alternation(Economies.All.SelectMany(e => e.Korean).Where(k => !k.StartsWith('대'))) + @")의\s*(?:\d+월\s*|지난달\s*|올해\s*|작년\s*|상반기\s*|하반기\s*)?(?:수출|수입|무역)",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(500));
+
+    private static readonly Regex NameRegex = new(
+        @"(?<![\p{L}\d.])(?<n>" + Alternation(Economies.All.SelectMany(e => e.Names.Concat(e.Adjectives))) + @")(?![\p{L}\d])",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(500));
+
+    /// <summary>The reporter's ISO code, or null when the text does not say whose trade it is.</summary>
+    /// <param name="lowerText">The whole bulletin, lowercase.</param>
+    /// <param name="lowerTitle">Its title (first heading), lowercase, or null.</param>
+    /// <param name="fallback">The caller's default reporter (a source configured for one economy), or null.</param>
+    /// <param name="korean">The text is Korean: Korean news about trade with no other owner named is Korea's (its own "우리 수출").</param>
+    public static string? Detect(string lowerText, string? lowerTitle, string? fallback, bool korean)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var m in SafeRegex.Matches(PossessiveRegex(), lowerText))
+        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in SafeRegex.Matches(OwnerRegex, lowerText))
         {
-            var code = Code(m.Groups["c"].Value);
-            counts[code] = counts.GetValueOrDefault(code) + 2;
+            Add(scores, m.Groups["n"].Value, 2);
         }
 
-        foreach (var m in SafeRegex.Matches(AgencyRegex(), lowerText))
+        foreach (var m in SafeRegex.Matches(AgencyRegex, lowerText))
         {
-            var code = m.Groups["kr"].Success ? "KR" : m.Groups["cn"].Success ? "CN" : m.Groups["us"].Success ? "US" : m.Groups["in"].Success ? "IN" : "JP";
-            counts[code] = counts.GetValueOrDefault(code) + 1;
+            Add(scores, m.Groups["n"].Value, 2);
         }
 
-        if (counts.Count > 0)
+        foreach (var m in SafeRegex.Matches(KoreanOwnerRegex, lowerText))
         {
-            return counts.MaxBy(kv => kv.Value).Key;
+            Add(scores, m.Groups["n"].Value, 2);
         }
 
-        if (fallback is not null || korean)
+        if (lowerTitle is not null)
         {
-            return fallback ?? "KR";
+            // A title names the economy the bulletin is about ("International Trade in Goods and Services, Australia").
+            foreach (var m in SafeRegex.Matches(NameRegex, lowerTitle))
+            {
+                Add(scores, m.Groups["n"].Value, 3);
+            }
         }
 
-        // No possessive and no agency: the economy the text names most often, if it names one repeatedly.
-        foreach (var m in SafeRegex.Matches(CountryRegex(), lowerText))
+        if (scores.Count > 0)
         {
-            var code = Code(m.Groups["c"].Value);
-            counts[code] = counts.GetValueOrDefault(code) + 1;
+            var best = scores.OrderByDescending(kv => kv.Value).ToList();
+            if (best.Count == 1 || best[0].Value > best[1].Value)
+            {
+                return best[0].Key;
+            }
+
+            // A tie between owners: the caller's default breaks it if it is one of them, else nothing is certain.
+            return fallback is not null && best.Exists(kv => kv.Key == fallback && kv.Value == best[0].Value) ? fallback
+                : korean && best.Exists(kv => kv.Key == "KR" && kv.Value == best[0].Value) ? "KR" : null;
         }
 
-        return counts.Count > 0 && counts.MaxBy(kv => kv.Value) is { Value: >= 2 } best ? best.Key : null;
+        return fallback ?? (korean ? "KR" : null);
     }
 
-    private static string Code(string name) => name switch
+    private static void Add(Dictionary<string, int> scores, string name, int weight)
     {
-        "south korea" or "korea" or "korean" => "KR",
-        "china" or "chinese" => "CN",
-        "japan" or "japanese" => "JP",
-        "india" or "indian" => "IN",
-        "taiwan" or "taiwanese" => "TW",
-        "vietnam" or "vietnamese" => "VN",
-        "germany" or "german" => "DE",
-        "hong kong" => "HK",
-        "singapore" => "SG",
-        "mexico" => "MX",
-        "canada" => "CA",
-        "australia" => "AU",
-        "indonesia" => "ID",
-        "thailand" => "TH",
-        "malaysia" => "MY",
-        _ when name.StartsWith("s.", StringComparison.Ordinal) => "KR",
-        _ => "US",
-    };
+        if (CodeOf.TryGetValue(name, out var code))
+        {
+            scores[code] = scores.GetValueOrDefault(code) + weight;
+        }
+    }
+
+    private static Regex BuildOwnerRegex()
+    {
+        var names = Alternation(Economies.All.SelectMany(e => e.Names));
+        var adjectives = Alternation(Economies.All.SelectMany(e => e.Adjectives));
+        var pattern = $@"(?<![\p{{L}}\d.])(?:(?<n>{names})(?:'s|’s)?\s+{Modifiers}{Owned}\b"
+            + $@"|(?<n>{adjectives})\s+{Modifiers}{Owned}\b"
+            + $@"|\bexports?\s+(?:from|by)\s+(?:the\s+)?(?<n>{names})(?![\p{{L}}\d])"
+            + $@"|(?<n>{names})\s+(?:exported|imported|posted|recorded|logged|reported|registered|swung|ran)\b)";
+        return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(500));
+    }
+
+    private static Dictionary<string, string> BuildCodes()
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in Economies.All)
+        {
+            foreach (var n in e.Names.Concat(e.Adjectives).Concat(e.Korean).Concat(e.Agencies))
+            {
+                map.TryAdd(n, e.Code);
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>A regex alternation of literal phrases, longest first so that "south korea" wins over "korea".</summary>
+    private static string Alternation(IEnumerable<string> phrases) =>
+        string.Join('|', phrases.Distinct(StringComparer.Ordinal).OrderByDescending(p => p.Length).Select(p => Regex.Escape(p).Replace("\\ ", "\\s+", StringComparison.Ordinal)));
 }

@@ -20,7 +20,8 @@ internal static partial class SentenceReader
             return; // lowercasing changed offsets (rare scripts); positions would not line up.
         }
 
-        var figures = FindFigures(sentence);
+        paragraph.Currency = Money.DeclaredCurrency(sentence) ?? paragraph.Currency;
+        var figures = FindFigures(sentence, doc.BareDollar, paragraph.Currency);
         var cues = SentenceCues.Find(sentence, lower, figures, doc, paragraph.Period);
         var measures = new Measures(lower);
         if (measures.IsMovingAverage)
@@ -100,10 +101,10 @@ internal static partial class SentenceReader
         }
     }
 
-    private static List<Figure> FindFigures(string sentence)
+    private static List<Figure> FindFigures(string sentence, string bareDollar, string? declared)
     {
         var figures = new List<Figure>();
-        foreach (var m in Money.Find(sentence))
+        foreach (var m in Money.Find(sentence, bareDollar, declared))
         {
             figures.Add(new Figure { Start = m.Start, End = m.End, IsMoney = true, Value = m.Value, Unit = m.Currency, Decimals = m.Decimals });
         }

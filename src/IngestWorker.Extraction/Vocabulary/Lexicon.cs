@@ -100,6 +100,9 @@ internal sealed class Lexicon
         list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
     }
 
+    /// <summary>A short all-letter ASCII name ("us", "eu", "cis", "uae") names a place only when written in capitals.</summary>
+    private static bool IsAcronym(string phrase) => phrase.Length <= 3 && phrase.All(char.IsAsciiLetterLower);
+
     /// <summary>Longest phrases win; a phrase never overlaps another.</summary>
     public List<Term> Find(string original, string lower)
     {
@@ -128,10 +131,9 @@ internal sealed class Lexicon
                         continue;
                     }
 
-                    if (phrase is "us" or "eu" or "cis" or "won" && !original.AsSpan(i, phrase.Length).SequenceEqual(phrase.ToUpperInvariant())
-                        && phrase != "won")
+                    if (kind == TermKind.Partner && IsAcronym(phrase) && !original.AsSpan(i, phrase.Length).SequenceEqual(phrase.ToUpperInvariant()))
                     {
-                        continue;
+                        continue; // "US", "EU", "UK" only in capitals: "us", "uk" are words or noise.
                     }
 
                     terms.Add(new Term(i, end, kind, value));

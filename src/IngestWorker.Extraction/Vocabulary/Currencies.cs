@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace IngestWorker.Extraction.Vocabulary;
+
+/// <summary>
+/// ISO 4217 currencies and how texts write them (contract, labelling decision 11), read from Vocabulary/Data/currencies.tsv:
+/// symbols and codes before an amount ("NT$", "RM", "€"), names after it ("ringgit", "Australian dollars", "달러").
+/// </summary>
+internal static class Currencies
+{
+    private static readonly List<(string Code, string[] Before, string[] After)> Rows =
+        [.. Economies.Rows("currencies.tsv", 3).Select(f => (f[0], Split(f[1]), Split(f[2])))];
+
+    private static readonly Dictionary<string, string> CodeOfBefore = Map(r => r.Before);
+
+    private static readonly Dictionary<string, string> CodeOfAfter = Map(r => r.After);
+
+    /// <summary>Regex alternation of the symbols and codes written before an amount, longest first (escaped).</summary>
+    public static string BeforePattern { get; } = Alternation(CodeOfBefore.Keys.Where(k => !IsHangul(k)));
+
+    /// <summary>Regex alternation of the English names written after an amount.</summary>
+    public static string AfterPattern { get; } = Alternation(CodeOfAfter.Keys.Where(k => !IsHangul(k)));
+
+    /// <summary>Regex alternation of the Korean names written after an amount (달러, 원, 호주달러).</summary>
+    public static string KoreanPattern { get; } = Alternation(CodeOfAfter.Keys.Where(IsHangul));
+
+    /// <summary>The ISO code of a symbol or code written before an amount, or null.</summary>
+    public static string? Before(string token) => CodeOfBefore.GetValueOrDefault(Normalize(token));
+
+    /// <summary>The ISO code of a currency name written after an amount or in "measured in …", or null.</summary>
+    public static string? After(string token) => CodeOfAfter.GetValueOrDefault(Normalize(token)) ?? CodeOfBefore.GetValueOrDefault(Normalize(token));
+
+    /// <summary>Whether the currency is a dollar other than the US dollar (where a bare "$" in the economy's own release is that dollar).</summary>
+    public static bool IsLocalDollar(string? code) => code is "AUD" or "CAD" or "NZD" or "SGD" or "HKD" or "TWD";
+
+    private static string Normalize(string token) => Regex.Replace(token.Trim().ToLowerInvariant(), @"\s+", " ");
+
+    private static Dictionary<string, string> Map(Func<(string Code, string[] Before, string[] After), string[]> names)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in Rows)
+        {
+            foreach (var n in names(r))
+            {
+                map.TryAdd(n, r.Code);
+            }
+        }
+
+        return map;
+    }
+
+    private static bool IsHangul(string s) => s.Length > 0 && s[0] is >= '\uAC00' and <= '\uD7A3';
+
+    private static string[] Split(string field) => field.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string Alternation(IEnumerable<string> phrases) =>
+        string.Join('|', phrases.OrderByDescending(p => p.Length).Select(p => Regex.Escape(p).Replace("\\ ", "\\s?", StringComparison.Ordinal)));
+}
