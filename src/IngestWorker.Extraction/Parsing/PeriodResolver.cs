@@ -22,7 +22,7 @@ internal sealed class PeriodResolver(DateOnly published, Period? anchor, string 
             return null;
         }
 
-        var startMonth = reporter switch { "US" => 10, "AU" or "NZ" => 7, _ => 4 };
+        var startMonth = FiscalStartMonth;
         int startYear;
         if (m.Groups["y2"].Success)
         {
@@ -98,12 +98,61 @@ internal sealed class PeriodResolver(DateOnly published, Period? anchor, string 
         return DaySafe(year, month, d1) is { } s && DaySafe(year, month, d2) is { } e ? Period.Days(s, e) : null;
     }
 
+    /// <summary>The month before the publication month ("in the previous month" in a release).</summary>
+    public Period MonthBeforePublication => Period.Month(published.AddMonths(-1).Year, published.AddMonths(-1).Month);
+
+    /// <summary>
+    /// "the first eight months (of this year)": January to August of the latest year whose eighth month has ended by
+    /// publication (a month's own figures may come out in its last days); "of this fiscal (year)": from the reporter's
+    /// fiscal start.
+    /// </summary>
     public Period? FirstMonths(Match m)
     {
         var n = Periods.SmallNumber(m.Groups["n"].Value);
-        var year = FullYear(m.Groups["y"].Value) ?? (n >= published.Month ? published.Year - 1 : published.Year);
-        return n is >= 2 and <= 12 && Valid(year) ? Period.Months(year, 1, year, n) : null;
+        if (n is < 2 or > 12)
+        {
+            return null;
+        }
+
+        if (m.Groups["fy"].Success)
+        {
+            var startMonth = FiscalStartMonth;
+            var startYear = published.Month >= startMonth ? published.Year : published.Year - 1;
+            var start = new DateOnly(startYear, startMonth, 1);
+            var end = start.AddMonths(n - 1);
+            return Valid(startYear) && end <= published ? Period.Months(start.Year, start.Month, end.Year, end.Month) : null;
+        }
+
+        var ended = n < published.Month || (n == published.Month && published.Day >= 25);
+        var year = FullYear(m.Groups["y"].Value) ?? (ended ? published.Year : published.Year - 1);
+        return Valid(year) ? Period.Months(year, 1, year, n) : null;
     }
+
+    /// <summary>January to the <paramref name="months"/>th month of <paramref name="year"/>.</summary>
+    public static Period? FirstMonthsOf(int year, int months) => Valid(year) && months is >= 1 and <= 12 ? Period.Months(year, 1, year, months) : null;
+
+    /// <summary>"the three months to September (2024)": the span of that many months ending in the named month.</summary>
+    public Period? MonthsTo(Match m)
+    {
+        var n = Periods.SmallNumber(m.Groups["n"].Value);
+        var last = Periods.MonthNumber(m.Groups["m"].Value);
+        if (n is < 2 or > 12 || last == 0)
+        {
+            return null;
+        }
+
+        var year = FullYear(m.Groups["y"].Value) ?? YearOfMonth(last);
+        if (!Valid(year) || !Valid(year - 1))
+        {
+            return null;
+        }
+
+        var end = new DateOnly(year, last, 1);
+        var start = end.AddMonths(-(n - 1));
+        return Period.Months(start.Year, start.Month, end.Year, end.Month);
+    }
+
+    private int FiscalStartMonth => reporter switch { "US" => 10, "AU" or "NZ" => 7, _ => 4 };
 
     public Period? MonthSpan(Match m)
     {

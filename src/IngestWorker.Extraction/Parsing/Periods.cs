@@ -33,10 +33,10 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?<m>" + Mon + @")\.?\s(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s?(?:-|–|to|through)\s?\d)(?!\s?(?:%|percent|billion|million))(?:,?\s\d{4})?|\b\d{1,2}\s(?<m>" + Mon + @")\.?,?\s\d{4}\b|\d{1,2}월\s?\d{1,2}일|\d{4}[.-]\d{1,2}[.-]\d{1,2}|\d{1,2}/\d{1,2}/\d{4}", RegexOptions.CultureInvariant, 500)]
     private static partial Regex DateRegex();
 
-    [GeneratedRegex(@"\b(?:the\s)?first\s(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\smonths(?:\sof\s(?:the\syear|this\syear|(?<y>\d{4})))?", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:the\s)?first\s(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\smonths(?:\s(?:of\s)?(?:(?<fy>this\sfiscal(?:\syear)?|the\s(?:current\s)?(?:fiscal|financial)(?:\syear)?|the\scurrent\sfiscal)|the\syear|this\syear|(?:the\syear\s)?(?<y>\d{4})))?", RegexOptions.CultureInvariant, 500)]
     private static partial Regex FirstMonthsRegex();
 
-    [GeneratedRegex(@"\b(?<m1>" + Mon + @")\.?,?(?:\s(?<y1>\d{4}))?\s?(?:-|–|to|through|thru|till|until|~)\s?(?<m2>" + Mon + @")\b\.?,?(?:\s(?:of\s)?(?<y2>\d{4})|\s(?:of\s)?(?<rel>this\syear|last\syear|the\syear|next\syear))?", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?<m1>" + Mon + @")\.?,?(?:\s(?<y1>\d{4}))?\s?(?:-|–|to|through|thru|till|until|~)\s?(?<m2>" + Mon + @")\b\.?,?(?:\s(?:period|quarter|months))?(?:\s(?:of\s)?(?<y2>\d{4})|\s(?:of\s)?(?<rel>this\syear|last\syear|the\syear|next\syear))?", RegexOptions.CultureInvariant, 500)]
     private static partial Regex MonthSpanRegex();
 
     [GeneratedRegex(@"\b(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)\squarter|q(?<q>[1-4]))(?:\s(?:of\s)?(?<y>\d{4})|\s(?:of\s)?(?<rel>this\syear|last\syear))?", RegexOptions.CultureInvariant, 500)]
@@ -48,7 +48,19 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?:so\sfar\sthis\syear|year[\s-]to[\s-]date|this\syear|the\syear)\s(?:through|to|until|till)\s(?:the\send\sof\s)?(?<m>" + Mon + @")\b|\bin\sthe\syear\sto\s(?<m>" + Mon + @")\b|\byear[\s-]to[\s-]date\b|\bso\sfar\sthis\syear\b|올해\s?들어|올해\s?누적|연초\s?이후\s?누적", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearToDateRegex();
 
-    [GeneratedRegex(@"\ba\smonth\s(?:earlier|ago|before)|\bthe\s(?:previous|prior|preceding)\smonth\b|\bthe\smonth\sbefore\b", RegexOptions.CultureInvariant, 500)]
+    /// <summary>"the three months to September", "six months through June 2024": a span ending in the named month.</summary>
+    [GeneratedRegex(@"\b(?<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\smonths\s(?:to|through|ended|ending(?:\sin)?|until)\s(?:the\send\sof\s)?(?<m>" + Mon + @")\b\.?(?:,?\s(?<y>\d{4}))?", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex MonthsToRegex();
+
+    /// <summary>"a two-month deficit", "this year's three-month surplus": with "this year", the months from January.</summary>
+    [GeneratedRegex(@"\b(?<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})[\s-]month\b", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex CountOfMonthsRegex();
+
+    /// <summary>"this month through the 20th", "as of the 20th": the month so far (contract, labelling decision 7).</summary>
+    [GeneratedRegex(@"\bthis\smonth\s(?:through|to|until|till|up\sto)\s(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)?\b|\bas\sof\sthe\s(?<d>\d{1,2})(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex MonthToDayRegex();
+
+    [GeneratedRegex(@"\ba\smonth\s(?:earlier|ago|before)|\b(?<in>(?:in|during|for)\s)?the\s(?:previous|prior|preceding)\smonth\b|\bthe\smonth\sbefore\b|전월|직전\s?월", RegexOptions.CultureInvariant, 500)]
     private static partial Regex MonthEarlierRegex();
 
     [GeneratedRegex(@"\b(?<m>" + Mon + @")\b\.?(?:-(?<yy>\d{2})\b|,?\s(?:of\s)?(?<y>\d{4})\b|\s(?:of\s)?(?<rel>this\syear|last\syear|next\syear))?", RegexOptions.CultureInvariant, 500)]
@@ -57,13 +69,13 @@ internal static partial class Periods
     [GeneratedRegex(@"(?<![\d$.,/-])(?<y>(?:19|20)\d{2})(?:년)?(?![\d%]|[.,]\d|\s?(?:percent|billion|million|trillion))", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearRegex();
 
-    [GeneratedRegex(@"(?:(?<y>\d{4})년\s?)?(?<m1>\d{1,2})\s?[~-]\s?(?<m2>\d{1,2})월", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"(?:(?<y>\d{4})년\s?)?(?<m1>\d{1,2})\s?[~∼～〜\-–]\s?(?<m2>\d{1,2})월|(?:(?<y>\d{4})년\s?)?(?<m1>\d{1,2})월\s?부터\s?(?<m2>\d{1,2})월\s?까지", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanMonthSpanRegex();
 
-    [GeneratedRegex(@"(?:(?:이달|(?<m>\d{1,2})월)\s?)(?:1일?\s?[~-]\s?|1일부터\s?)(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"(?:(?:이달|이번\s?달|(?<m>\d{1,2})월)\s?)(?:1일?\s?[~∼～〜\-–]\s?|1일\s?부터\s?|들어\s?)(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanDaySpanRegex();
 
-    [GeneratedRegex(@"연초부터\s?(?:이달\s?|(?<m>\d{1,2})월\s?)?(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"(?:연초\s?부터|올해?\s?들어|올해?\s?초부터|올해?\s?1월\s?(?:1일\s?)?부터)\s?(?:이달\s?|이번\s?달\s?|(?<m>\d{1,2})월\s?)?(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanYearToDayRegex();
 
     [GeneratedRegex(@"(?:(?<y>\d{4})년\s?|[''’](?<yy>\d{2})\.\s?|(?<rel>지난해|작년|올해|금년|내년)\s?)?(?<m>\d{1,2})월", RegexOptions.CultureInvariant, 500)]
@@ -72,7 +84,7 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?same\s(?:period|months?|stretch|time|days|quarter)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore|(?:19|20)\d{2})|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|(?:지난해|작년|전년)\s?(?:같은|동)\s?(?:달|기간|월|시기)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearEarlierRegex();
 
-    [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|(?:지난해|작년|올해|금년|내년)\s?연간|지난달|이달|전월|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|(?:지난해|작년|올해|금년|내년)\s?연간|지난달|이달|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RelativeRegex();
 
     [GeneratedRegex(@"(?:\bfrom|\bover|\bthan|\bcompared\s(?:with|to)|\bversus|\bvs\.?|\bsince|\bbefore|\bagainst|\bthan\sin|\bfrom\sin|\bend(?:ed|ing|s)\sin|\bend(?:ed|ing|s))\s(?:the\s)?(?:levels?\sof\s|level\sin\s)?$", RegexOptions.CultureInvariant, 500)]
@@ -91,9 +103,38 @@ internal static partial class Periods
         var digit = lower.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var month = HasMonthName(original);
 
-        foreach (var m in Has(lower, "month") ? SafeRegex.Matches(MonthEarlierRegex(), lower) : [])
+        // Korean day spans and year-to-day spans first: "올해 들어 이달 20일까지" is not the year to date in months.
+        foreach (var m in Has(lower, "연초") || Has(lower, "올") ? SafeRegex.Matches(KoreanYearToDayRegex(), lower) : [])
         {
-            Add(cues, m, resolver.Anchor, PeriodRole.MonthEarlier);
+            Add(cues, m, resolver.KoreanYearToDay(m), PeriodRole.Normal);
+        }
+
+        foreach (var m in digit && Has(lower, "일") ? SafeRegex.Matches(KoreanDaySpanRegex(), lower) : [])
+        {
+            Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, "", "", m.Groups["m"].Value), PeriodRole.Normal);
+        }
+
+        foreach (var m in Has(lower, "month") || Has(lower, "전월") || Has(lower, "직전") ? SafeRegex.Matches(MonthEarlierRegex(), lower) : [])
+        {
+            // "in the previous month" dates the figure (the month before publication); "from the previous month" is its base.
+            if (m.Groups["in"].Success)
+            {
+                Add(cues, m, resolver.MonthBeforePublication, PeriodRole.Normal);
+            }
+            else
+            {
+                Add(cues, m, resolver.Anchor, PeriodRole.MonthEarlier);
+            }
+        }
+
+        foreach (var m in digit && Has(lower, "th") || Has(lower, "this month") ? SafeRegex.Matches(MonthToDayRegex(), lower) : [])
+        {
+            Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, "", ""), PeriodRole.Normal);
+        }
+
+        foreach (var m in month && Has(lower, "months") ? SafeRegex.Matches(MonthsToRegex(), lower) : [])
+        {
+            Add(cues, m, resolver.MonthsTo(m), PeriodRole.Normal);
         }
 
         foreach (var m in Has(lower, "half") || Has(lower, "반기") || (digit && Has(lower, "h")) ? SafeRegex.Matches(HalfRegex(), lower) : [])
@@ -165,16 +206,6 @@ internal static partial class Periods
             Add(cues, m, resolver.Quarter(m), PeriodRole.Normal);
         }
 
-        foreach (var m in Has(lower, "연초") ? SafeRegex.Matches(KoreanYearToDayRegex(), lower) : [])
-        {
-            Add(cues, m, resolver.KoreanYearToDay(m), PeriodRole.Normal);
-        }
-
-        foreach (var m in digit && Has(lower, "일") ? SafeRegex.Matches(KoreanDaySpanRegex(), lower) : [])
-        {
-            Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, "", "", m.Groups["m"].Value), PeriodRole.Normal);
-        }
-
         foreach (var m in digit && Has(lower, "월") ? SafeRegex.Matches(KoreanMonthSpanRegex(), lower) : [])
         {
             Add(cues, m, resolver.KoreanMonthSpan(m), PeriodRole.Normal);
@@ -204,6 +235,7 @@ internal static partial class Periods
         }
 
         cues.Sort((a, b) => a.Start.CompareTo(b.Start));
+        CountOfMonthsThisYear(lower, cues, resolver);
         for (var i = 0; i < cues.Count; i++)
         {
             var c = cues[i];
@@ -214,6 +246,35 @@ internal static partial class Periods
         }
 
         return cues;
+    }
+
+    /// <summary>
+    /// "a two-month trade deficit … this year", "this year's three-month surplus": the year named beside a count of months
+    /// is that many months from January (contract, labelling decision 7), not the whole year.
+    /// </summary>
+    private static void CountOfMonthsThisYear(string lower, List<PeriodCue> cues, PeriodResolver resolver)
+    {
+        if (!Has(lower, "month") || !Has(lower, "this year"))
+        {
+            return;
+        }
+
+        var count = SafeRegex.Match(CountOfMonthsRegex(), lower);
+        var months = count is null ? 0 : SmallNumber(count.Groups["n"].Value);
+        if (months is < 2 or > 11)
+        {
+            return;
+        }
+
+        for (var i = 0; i < cues.Count; i++)
+        {
+            var c = cues[i];
+            if (c.Period.Kind == PeriodKind.Year && lower.AsSpan(c.Start, c.End - c.Start).StartsWith("this year", StringComparison.Ordinal)
+                && PeriodResolver.FirstMonthsOf(c.Period.Start.Year, months) is { } span)
+            {
+                cues[i] = c with { Period = span };
+            }
+        }
     }
 
     private static bool Has(string lower, string part) => lower.Contains(part, StringComparison.Ordinal);
@@ -326,7 +387,7 @@ internal static partial class Periods
     internal static int SmallNumber(string word) => word switch
     {
         "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8,
-        "nine" => 9, "ten" => 10, "eleven" => 11, "fifteen" => 15, "twenty" => 20,
+        "nine" => 9, "ten" => 10, "eleven" => 11, "twelve" => 12, "fifteen" => 15, "twenty" => 20,
         _ => int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0,
     };
 }

@@ -15,6 +15,44 @@ internal static partial class SentenceReader
     [GeneratedRegex(@"^\s?(?:level|figure|value|total|amount|record)?\s?(?:of|at)?\s?$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex BaseAmountGapRegex();
 
+    [GeneratedRegex(@"^\s?(?:\(|의\s?)?\s?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex KoreanBaseLeadRegex();
+
+    [GeneratedRegex(@"^\s?\)?\s?(?:흑자|적자)?\s?\)?\s?(?:와|과|에|이|로)?\s?(?:보다|대비|에\s?비해|비해|비교해|비교하면|와\s?비교|과\s?비교|견줘|견주어|견주면)", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex KoreanBaseTailRegex();
+
+    /// <summary>
+    /// Korean names a base amount after its period: "지난해 같은 기간(51억 달러)보다 12.2% 증가한", "작년 5월 488억 달러와 견줘",
+    /// "전월(67억달러 적자)보다". The period phrase dates that amount; when a comparison follows, it is the base of the change
+    /// and dates nothing else in the sentence.
+    /// </summary>
+    private static void AttachKoreanBases(string lower, List<Figure> figures, List<Cue> cues)
+    {
+        foreach (var f in figures)
+        {
+            if (!f.IsMoney || f.Attached is not null)
+            {
+                continue;
+            }
+
+            var before = cues.FindLast(c => c.End <= f.Start && c.Period is { Role: PeriodRole.Normal or PeriodRole.YearEarlier or PeriodRole.MonthEarlier });
+            if (before?.Period is not { } period || !SafeRegex.IsMatch(KoreanBaseLeadRegex(), lower[before.End..f.Start]))
+            {
+                continue;
+            }
+
+            var tail = lower[f.End..Math.Min(lower.Length, f.End + 16)];
+            if (!SafeRegex.IsMatch(KoreanBaseTailRegex(), tail))
+            {
+                continue;
+            }
+
+            f.Attached = period;
+            f.AttachedOwn = true;
+            cues.Remove(before);
+        }
+    }
+
     /// <summary>Binds a period phrase written right after a figure to it ("$628.7 billion set in 2022"); the phrase then names no other figure.</summary>
     private static void Attach(string lower, List<Figure> figures, List<Cue> cues)
     {

@@ -13,7 +13,7 @@ internal static partial class SentenceReader
 
     public static void Read(string sentence, DocumentContext doc, ParagraphState paragraph, List<Extracted> records)
     {
-        sentence = KoreanNumerals.Normalize(sentence);
+        sentence = SpokenNumerals.Normalize(KoreanNumerals.Normalize(sentence));
         var lower = sentence.ToLowerInvariant();
         if (lower.Length != sentence.Length)
         {
@@ -32,6 +32,11 @@ internal static partial class SentenceReader
 
         Exclusions.Apply(lower, figures);
         var comparisons = cues.FindAll(c => c.Period is { Role: PeriodRole.Comparison or PeriodRole.YearEarlier or PeriodRole.MonthEarlier });
+        if (doc.Korean)
+        {
+            AttachKoreanBases(lower, figures, cues);
+        }
+
         Attach(lower, figures, cues);
         ShareClausePeriod(lower, figures, cues);
         Lists.Distribute(lower, figures, cues);
