@@ -98,6 +98,14 @@ internal sealed class PeriodResolver(DateOnly published, Period? anchor, string 
         return DaySafe(year, month, d1) is { } s && DaySafe(year, month, d2) is { } e ? Period.Days(s, e) : null;
     }
 
+    /// <summary>Days 1 to <paramref name="days"/> of the latest month in which they have ended by publication.</summary>
+    public Period? DaysOfLatestMonth(string days)
+    {
+        var n = Periods.SmallNumber(days);
+        var month = n < published.Day ? published : published.AddMonths(-1);
+        return DaySafe(month.Year, month.Month, n) is { } end ? Period.Days(new DateOnly(month.Year, month.Month, 1), end) : null;
+    }
+
     /// <summary>The month before the publication month ("in the previous month" in a release).</summary>
     public Period MonthBeforePublication => Period.Month(published.AddMonths(-1).Year, published.AddMonths(-1).Month);
 

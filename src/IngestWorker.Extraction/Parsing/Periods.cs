@@ -48,6 +48,10 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?:so\sfar\sthis\syear|year[\s-]to[\s-]date|this\syear|the\syear)\s(?:through|to|until|till)\s(?:the\send\sof\s)?(?<m>" + Mon + @")\b|\bin\sthe\syear\sto\s(?<m>" + Mon + @")\b|\byear[\s-]to[\s-]date\b|\bso\sfar\sthis\syear\b|올해\s?들어|올해\s?누적|연초\s?이후\s?누적", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearToDateRegex();
 
+    /// <summary>"1∼10일 수출", "1~20일 집계": a day span with no month is the month of the latest such span.</summary>
+    [GeneratedRegex(@"(?<![\d월.\-/])1\s?(?:일\s?)?[~∼～〜\-–]\s?(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex KoreanBareDaySpanRegex();
+
     /// <summary>"the three months to September", "six months through June 2024": a span ending in the named month.</summary>
     [GeneratedRegex(@"\b(?<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\smonths\s(?:to|through|ended|ending(?:\sin)?|until)\s(?:the\send\sof\s)?(?<m>" + Mon + @")\b\.?(?:,?\s(?<y>\d{4}))?", RegexOptions.CultureInvariant, 500)]
     private static partial Regex MonthsToRegex();
@@ -84,7 +88,7 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?same\s(?:period|months?|stretch|time|days|quarter)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore|(?:19|20)\d{2})|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|(?:지난해|작년|전년)\s?(?:같은|동)\s?(?:달|기간|월|시기)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearEarlierRegex();
 
-    [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|(?:지난해|작년|올해|금년|내년)\s?연간|지난달|이달|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?(?:\s(?:whole|full|entire)[\s-]year)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|(?:지난해|작년|올해|금년|내년)\s?연간|지난달|이달|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RelativeRegex();
 
     [GeneratedRegex(@"(?:\bfrom|\bover|\bthan|\bcompared\s(?:with|to)|\bversus|\bvs\.?|\bsince|\bbefore|\bagainst|\bthan\sin|\bfrom\sin|\bend(?:ed|ing|s)\sin|\bend(?:ed|ing|s))\s(?:the\s)?(?:levels?\sof\s|level\sin\s)?$", RegexOptions.CultureInvariant, 500)]
@@ -112,6 +116,11 @@ internal static partial class Periods
         foreach (var m in digit && Has(lower, "일") ? SafeRegex.Matches(KoreanDaySpanRegex(), lower) : [])
         {
             Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, "", "", m.Groups["m"].Value), PeriodRole.Normal);
+        }
+
+        foreach (var m in digit && Has(lower, "일") ? SafeRegex.Matches(KoreanBareDaySpanRegex(), lower) : [])
+        {
+            Add(cues, m, resolver.DaysOfLatestMonth(m.Groups["d"].Value), PeriodRole.Normal);
         }
 
         foreach (var m in Has(lower, "month") || Has(lower, "전월") || Has(lower, "직전") ? SafeRegex.Matches(MonthEarlierRegex(), lower) : [])
