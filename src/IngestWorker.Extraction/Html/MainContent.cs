@@ -168,7 +168,7 @@ internal static class MainContent
         text.Clear();
         if (normalized.Length > 0)
         {
-            blocks.Add(new ContentBlock(normalized, heading));
+            blocks.Add(!heading && MonthSeriesLine.TryRead(normalized, out var series) ? new ContentBlock(normalized, false, series) : new ContentBlock(normalized, heading));
         }
     }
 }
