@@ -12,9 +12,12 @@ internal sealed class ContentBlock(string text, bool isHeading, TableGrid? table
 }
 
 /// <summary>A data table as rows of cell texts, with its caption (or the short line introducing it).</summary>
-internal sealed class TableGrid(List<List<string>> rows, string caption)
+internal sealed class TableGrid(List<List<string>> rows, string caption, bool captionFromProse = false)
 {
     public List<List<string>> Rows { get; } = rows;
 
     public string Caption { get; } = caption;
+
+    /// <summary>The caption is the line of prose before the table (the table has no caption of its own).</summary>
+    public bool CaptionFromProse { get; } = captionFromProse;
 }

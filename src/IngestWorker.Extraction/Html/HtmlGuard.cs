@@ -11,9 +11,14 @@ internal static class HtmlGuard
 {
     private const int MaxDepth = 1_000;
 
+    /// <summary>
+    /// Tags that never hold content: HTML's void elements, and the elements whose end tag is optional (they
+    /// close themselves at their next sibling, so they add no depth however the page writes them).
+    /// </summary>
     private static readonly HashSet<string> NotNesting = new(StringComparer.OrdinalIgnoreCase)
     {
-        "br", "img", "hr", "meta", "link", "input", "p", "li", "td", "th", "tr", "option", "dt", "dd", "wbr", "col", "area", "base", "source",
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "td", "th", "tr", "option", "dt", "dd",
     };
 
     private static readonly HashSet<string> Breaking = new(StringComparer.OrdinalIgnoreCase)
@@ -21,16 +26,36 @@ internal static class HtmlGuard
         "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "blockquote", "td", "th",
     };
 
+    /// <summary>
+    /// True when open tags nest deeper than any real page does. A tag closed by its own "/&gt;" (SVG's &lt;rect/&gt;,
+    /// &lt;path/&gt;, XHTML's &lt;br/&gt;) and a void element add no depth; only tags left open do.
+    /// </summary>
     public static bool IsTooDeep(string html)
     {
         var depth = 0;
-        for (var i = html.IndexOf('<', StringComparison.Ordinal); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        var gt = -1; // the first '>' at or after the current tag (html.Length when there is none), found once and reused: the scan stays linear
+        var next = html.IndexOf('<', StringComparison.Ordinal);
+        while (next >= 0 && next < html.Length - 1)
         {
+            var i = next;
+            next = html.IndexOf('<', i + 1);
             var closing = html[i + 1] == '/';
             var (name, _) = TagName(html, closing ? i + 2 : i + 1);
             if (name.Length == 0 || NotNesting.Contains(name))
             {
                 continue;
+            }
+
+            if (gt < i)
+            {
+                gt = html.IndexOf('>', i);
+                gt = gt < 0 ? html.Length : gt;
+            }
+
+            var selfClosed = gt < html.Length && (next < 0 || next > gt) && html[gt - 1] == '/';
+            if (!closing && selfClosed)
+            {
+                continue; // "<rect .../>": opens and closes in one
             }
 
             depth += closing ? -1 : 1;

@@ -12,10 +12,11 @@ internal static class MainContent
 {
     private const int MaxNodes = 400_000;
 
+    /// <summary>Tags never read as content (chrome by name, tag or link density is the boilerplate model's call).</summary>
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
-        "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button",
-        "iframe", "select", "figure", "figcaption", "head", "title", "meta", "link", "input", "textarea", "object", "canvas",
+        "script", "style", "noscript", "template", "svg", "button", "iframe", "select", "figure", "figcaption", "head", "title", "meta",
+        "link", "input", "textarea", "object", "canvas",
     };
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
@@ -24,17 +25,10 @@ internal static class MainContent
         "main", "blockquote", "dd", "dt", "dl", "pre", "table", "caption", "hr", "center", "address", "tbody", "thead",
     };
 
-    private static readonly string[] ChromeMarkers =
-    [
-        "foot", "nav", "menu", "sidebar", "side_", "side-", "related", "popular", "most-read", "mostread", "most_read",
-        "trending", "crumb", "advert", "ad-slot", "ad_slot", "share", "social", "comment", "subscribe", "newsletter",
-        "site-header", "site_header", "top-bar", "topbar", "byline", "credit", "copyright", "gnb", "also", "recommend",
-        "skip", "banner", "toolbar", "tags", "dateline", "timestamp", "release-meta", "quote", "ticker",
-    ];
-
     public static List<ContentBlock> Read(HtmlDocument doc)
     {
-        var root = ChooseRoot(doc.DocumentNode);
+        var page = Boilerplate.Of(doc.DocumentNode);
+        var root = ChooseRoot(doc.DocumentNode, page);
         var blocks = new List<ContentBlock>();
         var text = new StringBuilder();
         var headingDepth = 0;
@@ -64,7 +58,7 @@ internal static class MainContent
                     continue;
             }
 
-            if (node.NodeType == HtmlNodeType.Element && (Skipped.Contains(node.Name) || IsChrome(node)))
+            if (node.NodeType == HtmlNodeType.Element && (Skipped.Contains(node.Name) || page.IsChrome(node)))
             {
                 continue;
             }
@@ -98,8 +92,35 @@ internal static class MainContent
         return blocks;
     }
 
-    /// <summary>The article (or main) element when the page has one, else the body.</summary>
-    private static HtmlNode ChooseRoot(HtmlNode document)
+    /// <summary>
+    /// The outermost article (or main) element around the page's running text; without running text, the first article
+    /// or main element; else the body. Running text outside every article element is read from the body.
+    /// </summary>
+    private static HtmlNode ChooseRoot(HtmlNode document, Boilerplate page)
+    {
+        if (page.Article is { } article)
+        {
+            HtmlNode? outer = null;
+            HtmlNode? body = null;
+            for (var n = article; n is not null; n = n.ParentNode)
+            {
+                if (n.Name is "article" or "main")
+                {
+                    outer = n;
+                }
+                else if (n.Name == "body")
+                {
+                    body = n;
+                }
+            }
+
+            return outer ?? body ?? document;
+        }
+
+        return FirstArticleOrBody(document);
+    }
+
+    private static HtmlNode FirstArticleOrBody(HtmlNode document)
     {
         HtmlNode? body = null;
         HtmlNode? best = null;
@@ -134,34 +155,6 @@ internal static class MainContent
 
     private static bool IsHeading(HtmlNode node) => node.Name.Length == 2 && node.Name[0] is 'h' or 'H' && node.Name[1] is >= '1' and <= '6';
 
-    private static bool IsChrome(HtmlNode node)
-    {
-        if (!node.HasAttributes)
-        {
-            return false;
-        }
-
-        return Marked(node.GetAttributeValue("class", "")) || Marked(node.GetAttributeValue("id", "")) || Marked(node.GetAttributeValue("role", ""));
-    }
-
-    private static bool Marked(string value)
-    {
-        if (value.Length < 3)
-        {
-            return false;
-        }
-
-        foreach (var marker in ChromeMarkers)
-        {
-            if (value.Contains(marker, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static string LastText(List<ContentBlock> blocks) => blocks.Count > 0 && blocks[^1].Table is null ? blocks[^1].Text : "";
 
     private static void Flush(List<ContentBlock> blocks, StringBuilder text, bool heading)
@@ -175,7 +168,7 @@ internal static class MainContent
         text.Clear();
         if (normalized.Length > 0)
         {
-            blocks.Add(new ContentBlock(normalized, heading));
+            blocks.Add(!heading && MonthSeriesLine.TryRead(normalized, out var series) ? new ContentBlock(normalized, false, series) : new ContentBlock(normalized, heading));
         }
     }
 }

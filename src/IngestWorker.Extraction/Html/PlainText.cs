@@ -13,7 +13,7 @@ internal static class PlainText
             var collapsed = TextNormalizer.Collapse(part);
             if (collapsed.Length > 0)
             {
-                blocks.Add(new ContentBlock(collapsed, false));
+                blocks.Add(MonthSeriesLine.TryRead(collapsed, out var series) ? new ContentBlock(collapsed, false, series) : new ContentBlock(collapsed, false));
             }
         }
 

@@ -103,12 +103,14 @@ internal static class TableText
         }
 
         var captionText = TextNormalizer.Collapse(caption.ToString());
+        var fromProse = false;
         if (captionText.Length == 0 && precedingText.Length < 250)
         {
             captionText = precedingText;
+            fromProse = true;
         }
 
-        grid = new TableGrid(expanded, captionText);
+        grid = new TableGrid(expanded, captionText, fromProse);
         return true;
     }
 
