@@ -106,6 +106,9 @@ internal sealed class PeriodResolver(DateOnly published, Period? anchor, string 
         return DaySafe(month.Year, month.Month, n) is { } end ? Period.Days(new DateOnly(month.Year, month.Month, 1), end) : null;
     }
 
+    /// <summary>The month of publication (1-12).</summary>
+    public int PublicationMonth => published.Month;
+
     /// <summary>The month before the publication month ("in the previous month" in a release).</summary>
     public Period MonthBeforePublication => Period.Month(published.AddMonths(-1).Year, published.AddMonths(-1).Month);
 

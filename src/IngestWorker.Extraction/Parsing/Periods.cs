@@ -64,7 +64,7 @@ internal static partial class Periods
     [GeneratedRegex(@"\bthis\smonth\s(?:through|to|until|till|up\sto)\s(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)?\b|\bas\sof\sthe\s(?<d>\d{1,2})(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant, 500)]
     private static partial Regex MonthToDayRegex();
 
-    [GeneratedRegex(@"\ba\smonth\s(?:earlier|ago|before)|\b(?<in>(?:in|during|for)\s)?the\s(?:previous|prior|preceding)\smonth\b|\bthe\smonth\sbefore\b|전월|직전\s?월", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\ba\smonth\s(?:earlier|ago|before)|\b(?<in>(?:in|during|for)\s)?the\s(?:previous|prior|preceding)\smonth\b|\bthe\smonth\sbefore\b|(?:지난달|전월|전달)\s?(?:같은|동)\s?(?:기간|시기)|전월|직전\s?월", RegexOptions.CultureInvariant, 500)]
     private static partial Regex MonthEarlierRegex();
 
     [GeneratedRegex(@"\b(?<m>" + Mon + @")\b\.?(?:-(?<yy>\d{2})\b|,?\s(?:of\s)?(?<y>\d{4})\b|\s(?:of\s)?(?<rel>this\syear|last\syear|next\syear))?", RegexOptions.CultureInvariant, 500)]
@@ -76,7 +76,7 @@ internal static partial class Periods
     [GeneratedRegex(@"(?:(?<y>\d{4})년\s?)?(?<m1>\d{1,2})\s?[~∼～〜\-–]\s?(?<m2>\d{1,2})월|(?:(?<y>\d{4})년\s?)?(?<m1>\d{1,2})월\s?부터\s?(?<m2>\d{1,2})월\s?까지", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanMonthSpanRegex();
 
-    [GeneratedRegex(@"(?:(?:이달|이번\s?달|(?<m>\d{1,2})월)\s?)(?:1일?\s?[~∼～〜\-–]\s?|1일\s?부터\s?|들어\s?)(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"(?:(?:(?<this>이달|이번\s?달)|(?<m>\d{1,2})월)\s?)(?:1일?\s?[~∼～〜\-–]\s?|1일\s?부터\s?|들어\s?)(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanDaySpanRegex();
 
     [GeneratedRegex(@"(?:연초\s?부터|올해?\s?들어|올해?\s?초부터|올해?\s?1월\s?(?:1일\s?)?부터)\s?(?:이달\s?|이번\s?달\s?|(?<m>\d{1,2})월\s?)?(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
@@ -85,13 +85,13 @@ internal static partial class Periods
     [GeneratedRegex(@"(?:(?<y>\d{4})년\s?|[''’](?<yy>\d{2})\.\s?|(?<rel>지난해|작년|올해|금년|내년)\s?)?(?<m>\d{1,2})월", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanMonthRegex();
 
-    [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?same\s(?:period|months?|stretch|time|days|quarter)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore|(?:19|20)\d{2})|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|(?:지난해|작년|전년)\s?(?:같은|동)\s?(?:달|기간|월|시기)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?(?:same|corresponding|comparable)\s(?:period|months?|stretch|time|days|quarter)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore|(?:19|20)\d{2})|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|(?:지난해|작년|전년)\s?(?:같은|동)\s?(?:달|기간|월|시기)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearEarlierRegex();
 
     [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?(?:\s(?:whole|full|entire)[\s-]year)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|(?:지난해|작년|올해|금년|내년)\s?연간|지난달|이달|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RelativeRegex();
 
-    [GeneratedRegex(@"(?:\bfrom|\bover|\bthan|\bcompared\s(?:with|to)|\bversus|\bvs\.?|\bsince|\bbefore|\bagainst|\bthan\sin|\bfrom\sin|\bend(?:ed|ing|s)\sin|\bend(?:ed|ing|s))\s(?:the\s)?(?:levels?\sof\s|level\sin\s)?$", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"(?:\bfrom|\bover|\bthan|\bcompared\s(?:with|to)|\b(?:in\s)?comparison\s(?:with|to)|\bas\sagainst|\brelative\sto|\bversus|\bvs\.?|\bsince|\bbefore|\bagainst|\bthan\sin|\bfrom\sin|\bend(?:ed|ing|s)\sin|\bend(?:ed|ing|s))\s(?:the\s)?(?:levels?\sof\s|level\sin\s)?$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex ComparisonBeforeRegex();
 
     [GeneratedRegex(@"^\s?(?:보다|대비|에\s?비해|과\s?비교|와\s?비교|比)", RegexOptions.CultureInvariant, 500)]
@@ -115,7 +115,9 @@ internal static partial class Periods
 
         foreach (var m in digit && Has(lower, "일") ? SafeRegex.Matches(KoreanDaySpanRegex(), lower) : [])
         {
-            Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, "", "", m.Groups["m"].Value), PeriodRole.Normal);
+            // 이달 (this month) is the month of publication, whatever the sentence before was about.
+            var koreanMonth = m.Groups["this"].Success ? resolver.PublicationMonth.ToString(CultureInfo.InvariantCulture) : m.Groups["m"].Value;
+            Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, "", "", koreanMonth), PeriodRole.Normal);
         }
 
         foreach (var m in digit && Has(lower, "일") ? SafeRegex.Matches(KoreanBareDaySpanRegex(), lower) : [])

@@ -16,6 +16,9 @@ internal sealed class DocumentContext
 
     public bool Korean { get; init; }
 
+    /// <summary>The bulletin reports Singapore's non-oil domestic exports: its export figures are that series, its items are not records.</summary>
+    public bool DomesticExportsSeries { get; init; }
+
     /// <summary>What a bare "$" stands for: the reporter's own dollar (AUD, TWD, …) where it has one, else USD (contract, decision 11).</summary>
     public string BareDollar { get; init; } = "USD";
 

@@ -7,8 +7,11 @@ using IngestWorker.Extraction.Vocabulary;
 namespace IngestWorker.Extraction.Rules;
 
 /// <summary>Reads the blocks of one bulletin, top to bottom: context first (reporter, main period, treatment), then every paragraph and table.</summary>
-internal static class DocumentReader
+internal static partial class DocumentReader
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bservices\s(?:exports?|imports?|trade\s(?:surplus|deficit|balance)|surplus|deficit)\b|\b(?:exports?|imports?)\sof\sservices\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 500)]
+    private static partial System.Text.RegularExpressions.Regex ServicesFlowRegex();
+
     private const int MaxBlocks = 5_000;
     private const int MaxSentences = 20_000;
 
@@ -29,7 +32,7 @@ internal static class DocumentReader
             return []; // whose trade it is cannot be told: no record is certain.
         }
 
-        var lexicon = lowerAll.Contains("goods and services", StringComparison.Ordinal) ? Lexicon.WithGoodsAndServices : Lexicon.Default;
+        var lexicon = ReportsServices(lowerAll) ? Lexicon.WithGoodsAndServices : Lexicon.Default;
         var doc = new DocumentContext
         {
             Published = context.Published,
@@ -37,6 +40,7 @@ internal static class DocumentReader
             Main = MainPeriod.Find(blocks, context.Published, reporter),
             Lexicon = lexicon,
             Korean = korean,
+            DomesticExportsSeries = lowerAll.Contains("nodx", StringComparison.Ordinal) || lowerAll.Contains("non-oil domestic exports", StringComparison.Ordinal),
             BareDollar = Economies.ByCode(reporter)?.Currency is { } own && Currencies.IsLocalDollar(own) ? own : "USD",
             Seasonal = SeasonalNote(blocks),
         };
@@ -121,6 +125,15 @@ internal static class DocumentReader
             }
         }
     }
+
+    /// <summary>
+    /// A bulletin that reports services trade beside goods ("goods and services", "services exports", "서비스 수출") splits its
+    /// total into the products goods and services (contract, decision 14).
+    /// </summary>
+    private static bool ReportsServices(string lowerAll) =>
+        lowerAll.Contains("goods and services", StringComparison.Ordinal)
+        || (lowerAll.Contains("services", StringComparison.Ordinal) && SafeRegex.IsMatch(ServicesFlowRegex(), lowerAll))
+        || lowerAll.Contains("서비스 수출", StringComparison.Ordinal) || lowerAll.Contains("서비스수출", StringComparison.Ordinal);
 
     /// <summary>A note without figures that says the data are seasonally adjusted covers the whole release.</summary>
     private static bool SeasonalNote(List<ContentBlock> blocks)

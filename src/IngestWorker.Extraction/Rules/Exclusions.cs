@@ -33,6 +33,10 @@ internal static partial class Exclusions
     [GeneratedRegex(@"^\s?\(\s?(?:about|around|roughly|approximately|or|equivalent\sto|약|some)?\s?$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex ConversionGapRegex();
 
+    /// <summary>"180.8 billion yen, or $1.8 billion": an amount restated in another currency right after the original.</summary>
+    [GeneratedRegex(@"^\s?(?:,|\(|;)?\s?(?:or|equivalent\s(?:to|of)|about|around|roughly|approximately|some|worth|약)?\s?(?:about\s|around\s|roughly\s|some\s)?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex RestatedGapRegex();
+
     [GeneratedRegex(@"^\s?(?:to|-|–|~)\s?$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RangeGapRegex();
 
@@ -63,6 +67,8 @@ internal static partial class Exclusions
                 || (f.IsMoney && IsAbsoluteChange(before, after))
                 || (!f.IsMoney && SafeRegex.IsMatch(RateAfterRegex(), after))
                 || (f.IsMoney && previous is { IsMoney: true } && SafeRegex.IsMatch(ConversionGapRegex(), lower[previous.End..f.Start]))
+                || (f.IsMoney && previous is { IsMoney: true } && previous.Unit != f.Unit && SafeRegex.IsMatch(RestatedGapRegex(), lower[previous.End..f.Start]))
+                || (f.IsMoney && (after.TrimStart().StartsWith('=') || before.TrimEnd().EndsWith('=')))
                 || InConditional(lower, conditionals, f.Start);
         }
     }

@@ -66,6 +66,12 @@ internal static partial class SentenceCues
                 }
             }
 
+            // "the FDI sector (including crude oil)": an item named inside a scope's description is not the subject.
+            if (t.Kind == TermKind.Product && lower.AsSpan(Math.Max(0, t.Start - 12), Math.Min(12, t.Start)).Contains("including", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (t.Kind is TermKind.Flow or TermKind.Product && SafeRegex.IsMatch(DenominatorBeforeRegex(), lower[Math.Max(0, t.Start - 30)..t.Start]))
             {
                 continue;

@@ -1,4 +1,5 @@
 using IngestWorker.Extraction.Parsing;
+using IngestWorker.Extraction.Vocabulary;
 
 namespace IngestWorker.Extraction.Rules;
 
@@ -54,6 +55,20 @@ internal static partial class SentenceReader
         if (product == "unknown")
         {
             return null; // a product the vocabulary does not know: its key is not certain.
+        }
+
+        if (doc.DomesticExportsSeries && flow == "exports" && !Products.IsDomesticExportsSeries(product))
+        {
+            // In a release about non-oil domestic exports, "exports" are that series and the items inside it are not records.
+            if (product != "total")
+            {
+                return null;
+            }
+
+            if (lower.Contains("nodx", StringComparison.Ordinal) || lower.Contains("domestic exports", StringComparison.Ordinal))
+            {
+                product = "non-oil-domestic-exports";
+            }
         }
 
         var partner = f.PartnerOverride ?? subject.Partner ?? "world";

@@ -30,8 +30,12 @@ internal static class Currencies
     /// <summary>The ISO code of a currency name written after an amount or in "measured in …", or null.</summary>
     public static string? After(string token) => CodeOfAfter.GetValueOrDefault(Normalize(token)) ?? CodeOfBefore.GetValueOrDefault(Normalize(token));
 
-    /// <summary>Whether the currency is a dollar other than the US dollar (where a bare "$" in the economy's own release is that dollar).</summary>
-    public static bool IsLocalDollar(string? code) => code is "AUD" or "CAD" or "NZD" or "SGD" or "HKD" or "TWD";
+    /// <summary>
+    /// Whether a bare "$" written about the economy is its own dollar: Australia, Canada, New Zealand, Singapore and
+    /// Hong Kong publish trade in their own dollars. Taiwan's Ministry of Finance publishes trade in US dollars, so a bare
+    /// "$" about Taiwan's trade is the US dollar (its own dollar is written NT$).
+    /// </summary>
+    public static bool IsLocalDollar(string? code) => code is "AUD" or "CAD" or "NZD" or "SGD" or "HKD";
 
     private static string Normalize(string token) => Regex.Replace(token.Trim().ToLowerInvariant(), @"\s+", " ");
 

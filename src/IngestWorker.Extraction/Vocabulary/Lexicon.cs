@@ -24,7 +24,9 @@ internal sealed class Lexicon
 
     private static readonly string[] TotalTradeNames =
     [
-        "total trade", "trade volume", "exports and imports combined", "combined exports and imports", "two-way trade",
+        "total trade", "trade volume", "fdi sector", "foreign-invested sector", "foreign invested sector", "foreign-invested enterprises",
+        "foreign invested enterprises", "fdi enterprises", "domestic sector", "domestic enterprises", "foreign direct investment sector",
+        "외국인투자기업", "외투기업", "exports and imports combined", "combined exports and imports", "two-way trade",
         "교역", "무역액", "수출입",
     ];
 
