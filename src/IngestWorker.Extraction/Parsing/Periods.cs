@@ -132,6 +132,11 @@ internal static partial class Periods
             {
                 Add(cues, m, resolver.MonthBeforePublication, PeriodRole.Normal);
             }
+            else if (lower.AsSpan(m.Index + m.Length).StartsWith("'s", StringComparison.Ordinal) || lower.AsSpan(m.Index + m.Length).StartsWith("’s", StringComparison.Ordinal))
+            {
+                // "the previous month's 14.9%": the figure belongs to the month before.
+                Add(cues, m, resolver.Anchor.ShiftMonths(-1), PeriodRole.Normal);
+            }
             else
             {
                 Add(cues, m, resolver.Anchor, PeriodRole.MonthEarlier);

@@ -34,6 +34,12 @@ internal sealed class ParagraphState(Period period)
     /// <summary>The subject of the last figure, for sentences such as "It was the highest on record, accounting for 28.3 percent".</summary>
     public Frame? Carry { get; set; }
 
+    /// <summary>The base of change ("mom_pct" or "yoy_pct") the paragraph last named.</summary>
+    public string? LastChange { get; set; }
+
+    /// <summary>The base of change the bulletin named first: its headline basis, carried from paragraph to paragraph.</summary>
+    public string? FirstChange { get; set; }
+
     /// <summary>The currency the paragraph declared for bare amounts ("Measured in US dollars, …"), or null.</summary>
     public string? Currency { get; set; }
 }

@@ -50,6 +50,7 @@ internal static partial class DocumentReader
         var skippingSection = false;
         var sentences = 0;
         Frame? carry = null;
+        string? firstChange = null;
         foreach (var block in blocks)
         {
             if (block.IsHeading)
@@ -76,7 +77,7 @@ internal static partial class DocumentReader
                 continue;
             }
 
-            var paragraph = new ParagraphState(doc.Main) { Carry = carry };
+            var paragraph = new ParagraphState(doc.Main) { Carry = carry, FirstChange = firstChange };
             foreach (var sentence in split)
             {
                 if (sentences++ > MaxSentences)
@@ -88,6 +89,7 @@ internal static partial class DocumentReader
             }
 
             carry = paragraph.Carry;
+            firstChange = paragraph.FirstChange;
         }
 
         AddHeadlineOnly(headings, doc, extracted);

@@ -6,7 +6,7 @@ namespace IngestWorker.Extraction.Rules;
 /// <summary>Binds period phrases to the figures they follow ("$628.7 billion set in 2022", "54.71% above the April 2020-March 2021 level").</summary>
 internal static partial class SentenceReader
 {
-    [GeneratedRegex(@"^\s?,?\s?(?:(?:which\s|that\s)?(?:was\s|were\s|had\s(?:been\s)?)?(?:set|recorded|posted|exported|imported|registered|reached|seen|logged|dated|dating|achieved|marked)\s)?(?:(?:increase|decrease|rise|gain|drop|decline|growth|contraction|jump|fall)\s)?(?:in|of|for|during|from|on|at|over)?\s?(?:the\s)?(?:whole\s(?:of\s)?|month\sof\s)?$", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"^\s?,?\s?(?:(?:which\s|that\s)?(?:was\s|were\s|had\s(?:been\s)?)?(?:set|recorded|posted|exported|imported|registered|reached|seen|logged|dated|dating|achieved|marked)\s)?(?:(?:increase|decrease|rise|gain|drop|decline|growth|contraction|jump|fall|slide|slump|dip|plunge|surge|climb|advance|retreat|expansion|contraction)\s)?(?:in|of|for|during|from|on|at|over)?\s?(?:the\s)?(?:whole\s(?:of\s)?|month\sof\s)?$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex AttachGapRegex();
 
     [GeneratedRegex(@"^\s?(?:above|over|more\sthan|higher\sthan|below|less\sthan|lower\sthan|from|compared\swith|compared\sto|than|up\sfrom|down\sfrom)\s(?:the\s)?$", RegexOptions.CultureInvariant, 500)]
@@ -89,8 +89,11 @@ internal static partial class SentenceReader
             if (SafeRegex.IsMatch(AttachGapRegex(), gap))
             {
                 f.Attached = period;
+                // "a 28.4% slide the month before" dates the figure; "rose 5% from a year earlier" names its base.
                 f.AttachedOwn = gap.Contains(" of ", StringComparison.Ordinal) || gap.Contains(" in ", StringComparison.Ordinal)
-                    || gap.Contains(" for ", StringComparison.Ordinal) || gap.Contains(" during ", StringComparison.Ordinal);
+                    || gap.Contains(" for ", StringComparison.Ordinal) || gap.Contains(" during ", StringComparison.Ordinal)
+                    || (period.Role == PeriodRole.MonthEarlier && !f.IsMoney && !gap.Contains("from", StringComparison.Ordinal)
+                        && !gap.Contains("over", StringComparison.Ordinal) && !gap.Contains("on ", StringComparison.Ordinal));
                 cues.Remove(next);
             }
         }

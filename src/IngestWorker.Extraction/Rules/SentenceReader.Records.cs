@@ -49,7 +49,7 @@ internal static partial class SentenceReader
     }
 
     private static Extracted? Build(string sentence, string lower, Figure f, List<Figure> figures, int index, string flow, int balanceSign,
-        Frame subject, Period period, Measures measures, DocumentContext doc, List<Cue> comparisons)
+        Frame subject, Period period, Measures measures, DocumentContext doc, ParagraphState paragraph, List<Cue> comparisons)
     {
         var product = f.ProductOverride ?? subject.Product ?? "total";
         if (product == "unknown")
@@ -110,10 +110,26 @@ internal static partial class SentenceReader
                 return null; // "up 12% compared with 2019": growth over another base has no contract measure.
             }
 
+            var previousEnd = index > 0 ? figures[index - 1].End : 0;
+            var nextStart = index + 1 < figures.Count ? figures[index + 1].Start : lower.Length;
+            var saysYearOnYear = measures.IsYearOnYear(f.Start, f.End, previousEnd, nextStart);
+            var saysPreviousPeriod = !saysYearOnYear && measures.IsPreviousPeriod(f.Start, f.End, previousEnd, nextStart);
+            var yearOnYear = saysYearOnYear || (!saysPreviousPeriod && (compared > 0 || f.Attached is { Role: PeriodRole.YearEarlier }));
+            var previousPeriod = !yearOnYear && (saysPreviousPeriod || compared < 0);
+            if (saysYearOnYear || saysPreviousPeriod)
+            {
+                paragraph.LastChange = saysPreviousPeriod ? "mom_pct" : "yoy_pct";
+                paragraph.FirstChange ??= paragraph.LastChange;
+            }
+
+            // A change that names no base takes the base its paragraph last named, else the base the bulletin named first
+            // ("Exports dropped 0.5% month-on-month. This followed a 2.9% rise in August."); Korean news names its base each
+            // time and defaults to a year earlier.
             measure = measures.IsShare(f.Start, f.End) ? "share_pct"
                 : subject.Daily ? "daily_avg_yoy_pct"
-                : measures.IsPreviousPeriod(f.Start, f.End, index > 0 ? figures[index - 1].End : 0, index + 1 < figures.Count ? figures[index + 1].Start : lower.Length) || compared < 0 ? "mom_pct"
-                : compared > 0 || f.Attached is { Role: PeriodRole.YearEarlier } ? "yoy_pct"
+                : previousPeriod ? "mom_pct"
+                : yearOnYear ? "yoy_pct"
+                : !doc.Korean && (paragraph.LastChange ?? paragraph.FirstChange) == "mom_pct" ? "mom_pct"
                 : doc.Seasonal && period.Kind == PeriodKind.Month ? "mom_pct"
                 : "yoy_pct";
         }

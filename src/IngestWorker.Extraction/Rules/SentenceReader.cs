@@ -75,7 +75,7 @@ internal static partial class SentenceReader
                 continue;
             }
 
-            var record = Build(sentence, lower, f, figures, fi, flow, balanceSign, subject, period, measures, doc, comparisons);
+            var record = Build(sentence, lower, f, figures, fi, flow, balanceSign, subject, period, measures, doc, paragraph, comparisons);
             if (record is not null)
             {
                 records.Add(record);
