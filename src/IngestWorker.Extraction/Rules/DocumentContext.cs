@@ -40,6 +40,9 @@ internal sealed class ParagraphState(Period period)
     /// <summary>The base of change the bulletin named first: its headline basis, carried from paragraph to paragraph.</summary>
     public string? FirstChange { get; set; }
 
+    /// <summary>The partner the paragraph declared for what follows ("In trade with the EU, …"), or null.</summary>
+    public string? Partner { get; set; }
+
     /// <summary>The currency the paragraph declared for bare amounts ("Measured in US dollars, …"), or null.</summary>
     public string? Currency { get; set; }
 }

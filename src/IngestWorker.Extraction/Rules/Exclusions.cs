@@ -37,6 +37,10 @@ internal static partial class Exclusions
     [GeneratedRegex(@"^\s?(?:,|\(|;)?\s?(?:or|equivalent\s(?:to|of)|about|around|roughly|approximately|some|worth|약)?\s?(?:about\s|around\s|roughly\s|some\s)?$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RestatedGapRegex();
 
+    /// <summary>"27 percent of the shortfall recorded last year": a ratio of two figures, not a share of a total.</summary>
+    [GeneratedRegex(@"^\s?(?:of|of\sthe|of\sits|of\sthis\syear's|of\slast\syear's)\s(?:\w+\s){0,2}?(?:trade\s)?(?:deficit|surplus|shortfall|gap)\b", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex RatioOfBalanceRegex();
+
     [GeneratedRegex(@"^\s?(?:to|-|–|~)\s?$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RangeGapRegex();
 
@@ -66,6 +70,7 @@ internal static partial class Exclusions
                 || SafeRegex.IsMatch(BetweenRegex(), before)
                 || (f.IsMoney && IsAbsoluteChange(before, after))
                 || (!f.IsMoney && SafeRegex.IsMatch(RateAfterRegex(), after))
+                || (!f.IsMoney && SafeRegex.IsMatch(RatioOfBalanceRegex(), after))
                 || (f.IsMoney && previous is { IsMoney: true } && SafeRegex.IsMatch(ConversionGapRegex(), lower[previous.End..f.Start]))
                 || (f.IsMoney && previous is { IsMoney: true } && previous.Unit != f.Unit && SafeRegex.IsMatch(RestatedGapRegex(), lower[previous.End..f.Start]))
                 || (f.IsMoney && (after.TrimStart().StartsWith('=') || before.TrimEnd().EndsWith('=')))

@@ -15,7 +15,7 @@ internal sealed partial class Measures(string lower)
     [GeneratedRegex(@"^\s?(?:of\s(?:the\s)?(?:total|all|overall|entire|country's|nation's|korea's|its|\w+'s\s(?:total|overall))|share\b|를\s?차지|을\s?차지)", RegexOptions.CultureInvariant, 500)]
     private static partial Regex ShareAfterRegex();
 
-    [GeneratedRegex(@"from\sthe\sprevious\s(?:month|quarter)|from\sa\smonth\s(?:earlier|ago|before)|(?:month|quarter)[\s-]on[\s-](?:month|quarter)|\bon[\s-]month\b|\bm/m\b|\bmom\b|\bq/q\b|(?:over|on)\sthe\s(?:previous|prior|preceding)\s(?:month|quarter)|from\sthe\sprior\s(?:month|quarter)|compared\s(?:with|to)\sthe\s(?:previous|prior|preceding)\s(?:month|quarter)|전월\s?대비|전월비|전월보다|전분기\s?대비", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"from\sthe\sprevious\s(?:month|quarter)|from\sa\smonth\s(?:earlier|ago|before)|(?:month|quarter)[\s-]on[\s-](?:month|quarter)|\bon[\s-]month\b|\bm/m\b|\bmom\b|\bq/q\b|(?:over|on)\sthe\s(?:previous|prior|preceding)\s(?:month|quarter)|\b(?:over|on)\sthe\s(?:month|quarter)\b|from\sthe\sprior\s(?:month|quarter)|compared\s(?:with|to)\sthe\s(?:previous|prior|preceding)\s(?:month|quarter)|전월\s?대비|전월비|전월보다|전분기\s?대비", RegexOptions.CultureInvariant, 500)]
     private static partial Regex PreviousPeriodRegex();
 
     /// <summary>Words that state a change is on the same period a year earlier.</summary>
@@ -70,13 +70,21 @@ internal sealed partial class Measures(string lower)
     }
 
     /// <summary>A figure is a forecast when a forecast word stands in its clause or anywhere before it in the sentence.</summary>
-    public bool IsForecast(int start)
+    public bool IsForecast(int start, Func<int, int, bool>? governsOther = null)
     {
         _forecasts ??= SafeRegex.IsMatch(NotForecastRegex(), lower) ? [] : SafeRegex.Matches(ForecastRegex(), lower);
         foreach (var m in _forecasts)
         {
             if (m.Index < start)
             {
+                // "above the expected 9.2%; imports dropped 3.5%": a forecast word before the figure covers it within its
+                // clause, unless it already governs a nearer figure ("the expected 9.2%") that a clause break separates.
+                var before = lower[m.Index..start];
+                if (before.Contains(';', StringComparison.Ordinal) || (governsOther?.Invoke(m.Index + m.Length, start) ?? false))
+                {
+                    continue;
+                }
+
                 return true;
             }
 

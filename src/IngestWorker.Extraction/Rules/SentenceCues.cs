@@ -13,7 +13,7 @@ internal static partial class SentenceCues
     [GeneratedRegex(@"(?:\b(?:to|from|with|toward|towards|for|into|of)\s(?:the\s)?(?:\w+\s)?$)", RegexOptions.CultureInvariant, 500)]
     private static partial Regex PartnerBeforeRegex();
 
-    [GeneratedRegex(@"(?:\bof\s(?:the\s)?(?:(?:total|overall|entire|all)\s|(?:\w+)'s\s(?:total\s|overall\s|entire\s|outbound\s)*|its\s(?:total\s)?)|\bthan\s(?:the\s|in\s)?|전체\s|총)$", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"(?:\bof\s(?:the\s)?(?:(?:total|overall|entire|all)\s|(?:\w+)'s\s(?:total\s|overall\s|entire\s|outbound\s)*|its\s(?:total\s)?)|\bthan\s(?:the\s|in\s)?)$", RegexOptions.CultureInvariant, 500)]
     private static partial Regex DenominatorBeforeRegex();
 
     [GeneratedRegex(@"\b(?<a>imports|exports)\s(?:outran|outpaced|exceeded|outstripped|topped|surpassed)\s(?:exports|imports)\sby\s", RegexOptions.CultureInvariant, 500)]

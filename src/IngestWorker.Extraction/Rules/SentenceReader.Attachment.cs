@@ -53,6 +53,32 @@ internal static partial class SentenceReader
         }
     }
 
+    [GeneratedRegex(@"^(?:'s|’s)\s(?:(?:record|all-time|high|low|peak|revised|total|figure|level|tally|final|preliminary|provisional|upwardly|downwardly|a)\s){0,3}(?:of\s)?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex PossessiveGapRegex();
+
+    /// <summary>"April's record €112.6 billion", "last year's 3.1%": a period written as the owner of a figure dates that figure only.</summary>
+    private static void AttachPossessives(string lower, List<Figure> figures, List<Cue> cues)
+    {
+        foreach (var f in figures)
+        {
+            if (f.Attached is not null)
+            {
+                continue;
+            }
+
+            var before = cues.FindLast(c => c.End <= f.Start && c.Period is not null);
+            if (before?.Period is not { Role: PeriodRole.Normal } period || f.Start - before.End > 40
+                || !SafeRegex.IsMatch(PossessiveGapRegex(), lower[before.End..f.Start]))
+            {
+                continue;
+            }
+
+            f.Attached = period;
+            f.AttachedOwn = true;
+            cues.Remove(before);
+        }
+    }
+
     /// <summary>Binds a period phrase written right after a figure to it ("$628.7 billion set in 2022"); the phrase then names no other figure.</summary>
     private static void Attach(string lower, List<Figure> figures, List<Cue> cues)
     {

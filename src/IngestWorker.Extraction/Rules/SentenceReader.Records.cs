@@ -71,7 +71,7 @@ internal static partial class SentenceReader
             }
         }
 
-        var partner = f.PartnerOverride ?? subject.Partner ?? "world";
+        var partner = f.PartnerOverride ?? subject.Partner ?? paragraph.Partner ?? "world";
         var value = f.Value;
         string measure;
         if (f.IsMoney)
@@ -134,7 +134,7 @@ internal static partial class SentenceReader
                 : "yoy_pct";
         }
 
-        var basis = measures.IsForecast(f.Start) ? "forecast" : "actual";
+        var basis = measures.IsForecast(f.Start, (from, to) => GovernsOtherFigure(lower, figures, from, to)) ? "forecast" : "actual";
         if (basis == "forecast" && lower[Math.Max(0, f.Start - 6)..f.Start].EndsWith("from ", StringComparison.Ordinal))
         {
             return null; // "raised its forecast to 3% from 1.5%": the old forecast is superseded.
@@ -197,6 +197,23 @@ internal static partial class SentenceReader
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The word ending at <paramref name="from"/> modifies a figure written right after it ("the expected 9.2%") that a comma
+    /// or semicolon separates from <paramref name="to"/>: the word belongs to that figure.
+    /// </summary>
+    private static bool GovernsOtherFigure(string lower, List<Figure> figures, int from, int to)
+    {
+        foreach (var g in figures)
+        {
+            if (g.Start >= from && g.Start - from <= 3 && g.End <= to && lower.AsSpan(g.End, to - g.End).IndexOfAny(',', ';') >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int GroupSign(string lower, Figure f, List<Figure> figures, DocumentContext doc)

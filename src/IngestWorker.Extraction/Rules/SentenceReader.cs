@@ -21,6 +21,7 @@ internal static partial class SentenceReader
         }
 
         paragraph.Currency = Money.DeclaredCurrency(sentence) ?? paragraph.Currency;
+        paragraph.Partner = TradeWithPartner(lower, doc) ?? paragraph.Partner;
         var figures = FindFigures(sentence, doc.BareDollar, paragraph.Currency);
         var cues = SentenceCues.Find(sentence, lower, figures, doc, paragraph.Period);
         var measures = new Measures(lower);
@@ -37,6 +38,7 @@ internal static partial class SentenceReader
             AttachKoreanBases(lower, figures, cues);
         }
 
+        AttachPossessives(lower, figures, cues);
         Attach(lower, figures, cues);
         ShareClausePeriod(lower, figures, cues);
         Lists.Distribute(lower, figures, cues);
@@ -104,6 +106,29 @@ internal static partial class SentenceReader
         {
             paragraph.Carry = frame.Copy();
         }
+    }
+
+    [GeneratedRegex(@"^(?:in\s(?:its\s|their\s)?(?:trade|commerce)\swith|(?:as\sfor\s)?(?:trade\s)?with)\s(?:the\s)?(?<p>[^,]{2,45}),", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex TradeWithRegex();
+
+    /// <summary>"In trade with the European Union, …": the partner the rest of the paragraph is about, or null.</summary>
+    private static string? TradeWithPartner(string lower, DocumentContext doc)
+    {
+        if (!lower.StartsWith("in ", StringComparison.Ordinal) && !lower.StartsWith("with ", StringComparison.Ordinal) && !lower.StartsWith("as for", StringComparison.Ordinal)
+            && !lower.StartsWith("trade with", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (SafeRegex.Match(TradeWithRegex(), lower) is not { } m)
+        {
+            return null;
+        }
+
+        var name = m.Groups["p"].Value;
+        var terms = doc.Lexicon.Find(name, name);
+        return terms.Count == 1 && terms[0].Kind == Vocabulary.TermKind.Partner && terms[0].Start == 0 && terms[0].End >= name.TrimEnd().Length - 8
+            && terms[0].Value != doc.Reporter ? terms[0].Value : null;
     }
 
     private static List<Figure> FindFigures(string sentence, string bareDollar, string? declared)
@@ -208,6 +233,11 @@ internal static partial class SentenceReader
     {
         var before = lower[Math.Max(0, cue.Start - 30)..cue.Start];
         var after = lower[cue.End..Math.Min(lower.Length, cue.End + 12)];
+        if (after.Contains("반영한", StringComparison.Ordinal) || after.Contains("고려한", StringComparison.Ordinal) || after.Contains("감안한", StringComparison.Ordinal))
+        {
+            return true; // "조업일수를 반영한 일평균 수출": the working days qualify the average, they are not its subject.
+        }
+
         return before.Contains("amid ", StringComparison.Ordinal) || before.Contains(" as ", StringComparison.Ordinal) || before.Contains("due to", StringComparison.Ordinal)
             || before.Contains("thanks to", StringComparison.Ordinal) || before.Contains("because of", StringComparison.Ordinal) || before.Contains("on the back of", StringComparison.Ordinal)
             || after.Contains("속에", StringComparison.Ordinal) || after.Contains("덕분", StringComparison.Ordinal) || after.Contains("영향", StringComparison.Ordinal)

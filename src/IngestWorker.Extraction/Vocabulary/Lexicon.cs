@@ -14,8 +14,8 @@ internal sealed class Lexicon
 {
     private static readonly (string Value, string[] Names)[] Flows =
     [
-        ("exports", ["exports", "export", "outbound shipments", "overseas shipments", "shipments abroad", "shipments", "shipment", "overseas sales", "shipped abroad", "goods exports", "sales", "exported", "수출", "수출액", "수출은", "내보내"]),
-        ("imports", ["imports", "import", "inbound shipments", "purchases", "import bills", "imported", "수입", "수입액"]),
+        ("exports", ["credits", "exports", "export", "outbound shipments", "overseas shipments", "shipments abroad", "shipments", "shipment", "overseas sales", "shipped abroad", "goods exports", "sales", "exported", "수출", "수출액", "수출은", "내보내"]),
+        ("imports", ["debits", "imports", "import", "inbound shipments", "purchases", "import bills", "imported", "수입", "수입액"]),
         ("surplus", ["trade surplus", "surplus", "in the black", "흑자"]),
         ("deficit", ["trade deficit", "deficit", "shortfall", "trade gap", "in the red", "적자"]),
         ("balance", ["trade balance", "balance", "무역수지"]),
@@ -24,7 +24,9 @@ internal sealed class Lexicon
 
     private static readonly string[] TotalTradeNames =
     [
-        "total trade", "trade volume", "fdi sector", "foreign-invested sector", "foreign invested sector", "foreign-invested enterprises",
+        "total trade", "trade volume", "foreign trade", "combined import and export value", "combined export and import value",
+        "imports and exports combined", "import and export value", "export and import value", "trade turnover", "turnover",
+        "non-eu", "extra-eu", "non-eu countries", "euro area", "eurozone", "euro zone", "third countries", "fdi sector", "foreign-invested sector", "foreign invested sector", "foreign-invested enterprises",
         "foreign invested enterprises", "fdi enterprises", "domestic sector", "domestic enterprises", "foreign direct investment sector",
         "외국인투자기업", "외투기업", "exports and imports combined", "combined exports and imports", "two-way trade",
         "교역", "무역액", "수출입",
