@@ -30,7 +30,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
         // the source's discovery settings the listing is read afresh.
         var settings = DiscoveryKey(source);
         var known = store.Listing(start.AbsoluteUri) is { } listing && listing.ContentHash?.EndsWith(settings, StringComparison.Ordinal) == true ? listing : null;
-        var first = await fetcher.GetAsync(start, known?.ETag, known?.LastModified, cancellationToken);
+        var first = await fetcher.GetAsync(start, Reach.Of(source), known?.ETag, known?.LastModified, cancellationToken);
         var hash = first.NotModified ? null : ContentHash.Of(first.Content) + settings;
         if (known is not null && (first.NotModified || hash == known.ContentHash))
         {
@@ -67,7 +67,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
     public Task<FetchedDocument> FetchAsync(SourceDefinition source, Candidate candidate, StoredDocument? previous, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        return fetcher.GetAsync(new Uri(candidate.Url), previous?.ETag, previous?.LastModified, cancellationToken);
+        return fetcher.GetAsync(new Uri(candidate.Url), Reach.Of(source), previous?.ETag, previous?.LastModified, cancellationToken);
     }
 
     /// <summary>Every link of the feed, or of the listing's pages up to <see cref="SourceDefinition.MaxPages"/>.</summary>
@@ -105,7 +105,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
             }
 
             page = next;
-            fetched = await fetcher.GetAsync(page, etag: null, lastModified: null, cancellationToken);
+            fetched = await fetcher.GetAsync(page, Reach.Of(source), etag: null, lastModified: null, cancellationToken);
         }
     }
 

@@ -144,12 +144,14 @@ public sealed class HttpSourceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void LinkPolicy_WebSourceLinkingToThisMachine_IsRefused()
+    public void LinkPolicy_WebSourceLinkingToAPrivateAddress_IsRefusedUnlessItsConfigurationNamesIt()
     {
-        var source = new SourceDefinition { AllowedPrefixes = ["http://127.0.0.1/"] };
         var web = new Uri("https://english.motir.go.kr/eng/article/EATCL0512e0b48");
+        var source = new SourceDefinition { Url = web.AbsoluteUri, AllowedPrefixes = ["http://10.0.0.5/board/"] };
 
-        Assert.Equal("a local address", LinkPolicy.Refusal(source, web, "http://127.0.0.1/admin"));
+        Assert.Equal("a private address its configuration does not name", LinkPolicy.Refusal(source, web, "http://127.0.0.1/admin"));
+        Assert.Equal("a private address its configuration does not name", LinkPolicy.Refusal(source, web, "http://192.168.1.1/"));
+        Assert.Null(LinkPolicy.Refusal(source, web, "http://10.0.0.5/board/1"));
         Assert.Equal("not an http or https URL", LinkPolicy.Refusal(source, web, "file:///etc/passwd"));
         Assert.Null(LinkPolicy.Refusal(source, web, "http://english.motir.go.kr/eng/article/1"));
     }
