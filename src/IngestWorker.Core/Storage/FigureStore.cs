@@ -96,18 +96,37 @@ public sealed partial class FigureStore : IDisposable
     /// </summary>
     private static FileStream AcquireLock(string databasePath)
     {
+        if (Directory.Exists(databasePath))
+        {
+            throw new StoreException($"the database path '{databasePath}' is a folder; Storage:DatabasePath names the database file (for example data/ingestworker.db)");
+        }
+
         try
         {
             return new FileStream(databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StoreException($"the database '{databasePath}' is in use by another IngestWorker (is the service already running with this file?)", e);
+            throw new StoreException(LockFailure(databasePath, e), e);
         }
-        catch (UnauthorizedAccessException e)
+    }
+
+    /// <summary>
+    /// What stopped the lock file from being taken, truthfully: only a lock held by another process is
+    /// "in use"; a read-only or foreign folder (EROFS, EACCES) is named as such.
+    /// </summary>
+    internal static string LockFailure(string databasePath, Exception e)
+    {
+        var folder = System.IO.Path.GetDirectoryName(databasePath);
+        // .NET reports a lock held elsewhere (flock's EWOULDBLOCK) as an IOException carrying that errno.
+        const int wouldBlock = 11;
+        return e switch
         {
-            throw new StoreException($"cannot write beside the database '{databasePath}': {e.Message}", e);
-        }
+            IOException when e.HResult == wouldBlock =>
+                $"the database '{databasePath}' is in use by another IngestWorker (is the service already running with this file?)",
+            UnauthorizedAccessException => $"cannot write in the database folder '{folder}': permission denied ({e.Message})",
+            _ => $"cannot write in the database folder '{folder}': {e.Message}",
+        };
     }
 
     /// <summary>

@@ -50,10 +50,10 @@ internal static class HealthCommand
                 }
 
                 return HealthReporting.ExitCode(report);
-            });
+            }, storeFailure: 1);
 
-            // No database, or one that cannot be opened, is unhealthy too: a supervisor needs only 0 or 1.
-            return code == 0 ? 0 : 1;
+            // No database, or one that cannot be opened, is unhealthy too; a configuration that cannot be read is exit code 2, as everywhere.
+            return code is 0 or HostRunner.ConfigurationError ? code : 1;
         });
         return command;
     }

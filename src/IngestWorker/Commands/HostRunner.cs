@@ -1,4 +1,5 @@
 using IngestWorker.Core.Storage;
+using IngestWorker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -23,10 +24,10 @@ internal static class HostRunner
     /// Starts a host (validating options and opening the store), runs one piece of work with a
     /// token that Ctrl+C or SIGTERM cancels, then stops the host cleanly.
     /// </summary>
-    public static Task<int> RunWorkAsync(HostApplicationBuilder builder, Func<IServiceProvider, CancellationToken, Task<int>> work) =>
+    public static Task<int> RunWorkAsync(Func<HostApplicationBuilder> create, Func<IServiceProvider, CancellationToken, Task<int>> work) =>
         RunGuardedAsync(async () =>
         {
-            using var host = builder.Build();
+            using var host = create().Build();
             await host.StartAsync();
             var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
             try
@@ -57,18 +58,22 @@ internal static class HostRunner
         }
     }
 
-    /// <summary>A message for the failures a user can fix, null for the ones that are bugs.</summary>
+    /// <summary>A message for the failures a user can fix (one line per problem), null for the ones that are bugs.</summary>
     public static string? Describe(Exception e) => e switch
     {
-        OptionsValidationException v => "IngestWorker cannot start: the configuration is not valid.\n  " + string.Join("\n  ", v.Failures),
+        ConfigurationException c => Problems(c.Problems),
+        OptionsValidationException v => Problems([.. v.Failures]),
         StoreException s => "IngestWorker cannot start: " + s.Message,
-        InvalidDataException d => "IngestWorker cannot start: a configuration file is not valid JSON: " + (d.InnerException?.Message ?? d.Message),
         FileNotFoundException f when f.FileName?.EndsWith(".json", StringComparison.Ordinal) == true =>
             $"IngestWorker cannot start: the configuration file '{f.FileName}' is missing (set INGESTWORKER_ROOT to the folder that holds config/)",
         // Several sections invalid at once: one message with every failure.
         AggregateException a when a.InnerExceptions.All(i => i is OptionsValidationException) =>
-            "IngestWorker cannot start: the configuration is not valid.\n  " + string.Join("\n  ", a.InnerExceptions.Cast<OptionsValidationException>().SelectMany(v => v.Failures)),
+            Problems([.. a.InnerExceptions.Cast<OptionsValidationException>().SelectMany(v => v.Failures)]),
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
         _ => null,
     };
+
+    private static string Problems(IReadOnlyList<string> problems) => problems.Count == 1
+        ? "IngestWorker cannot start: " + problems[0]
+        : $"IngestWorker cannot start: {problems.Count} configuration problems:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p));
 }

@@ -27,7 +27,7 @@ internal static class ServiceCommands
     {
         var source = new Option<string?>("--source") { Description = "Run only the source with this id." };
         var command = new Command("once", "Run every enabled source (or one) once, then exit; exit code 1 if a source failed.") { source };
-        command.SetAction((result, _) => HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), async (services, stopping) =>
+        command.SetAction((result, _) => HostRunner.RunWorkAsync(() => ServiceHost.CreateBuilder(result.GetValue(db)), async (services, stopping) =>
         {
             var chosen = Chosen(services, result.GetValue(source));
             if (chosen is null)
@@ -119,7 +119,7 @@ internal static class ServiceCommands
                 files = [new BulletinFile(result.GetValue(url)!, File.ReadAllBytes(path.FullName), contentType, date, result.GetValue(language))];
             }
 
-            return HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
+            return HostRunner.RunWorkAsync(() => ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
             {
                 if (Chosen(services, result.GetValue(source)) is not [var definition])
                 {
@@ -143,7 +143,7 @@ internal static class ServiceCommands
     {
         var source = new Option<string?>("--source") { Description = "Only the documents of this source." };
         var command = new Command("reprocess", "Re-extract every archived document with the current extractor, recording only what changed.") { source };
-        command.SetAction((result, _) => HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
+        command.SetAction((result, _) => HostRunner.RunWorkAsync(() => ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
         {
             var sources = services.GetRequiredService<IOptions<SourcesOptions>>().Value;
             var progress = new ProgressLine("reprocess");
@@ -159,11 +159,11 @@ internal static class ServiceCommands
         var command = new Command("compact", "Rewrite the database into a fresh, smaller file (stop the service first); the old file is kept beside it until you delete it.");
         command.SetAction(result =>
         {
-            var root = ContentRoot.Locate();
-            var configuration = ServiceHost.LoadConfiguration(root, result.GetValue(db));
-            var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
             try
             {
+                var root = ContentRoot.Locate();
+                var configuration = ServiceHost.LoadConfiguration(root, result.GetValue(db));
+                var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
                 var outcome = FigureStore.Compact(Path.GetFullPath(options.DatabasePath, root), options.Password,
                     new Progress<string>(line => Console.Error.WriteLine("compact: " + line)));
                 Console.WriteLine($"Compacted {outcome.Rows} rows: {outcome.BytesBefore:N0} bytes -> {outcome.BytesAfter:N0} bytes. The old file is kept as {outcome.OldFile}; delete it once satisfied.");
@@ -172,6 +172,11 @@ internal static class ServiceCommands
             catch (StoreException e)
             {
                 Console.Error.WriteLine(e.Message);
+                return HostRunner.ConfigurationError;
+            }
+            catch (ConfigurationException e)
+            {
+                Console.Error.WriteLine(HostRunner.Describe(e));
                 return HostRunner.ConfigurationError;
             }
         });
