@@ -5,7 +5,11 @@ using IngestWorker.Commands;
 var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
 try
 {
-    return await Cli.Create().Parse(args).InvokeAsync(invocation);
+    var parsed = Cli.Create().Parse(args);
+    var code = await parsed.InvokeAsync(invocation);
+    // The parser reports a missing or unknown option, or a value not among those accepted, with exit
+    // code 1; in IngestWorker 1 means a source failed, and bad input is 2.
+    return parsed.Errors.Count > 0 ? HostRunner.ConfigurationError : code;
 }
 catch (Exception e) when (HostRunner.Describe(e) is { } message)
 {

@@ -14,6 +14,8 @@ public sealed partial class FigureStore : IDisposable
     // Parameterised expressions: LiteDB caches their parse, a new literal each call would recompile.
     private const string ByUrl = "Url = @0";
     private const string IsOpen = "SupersededAt = null";
+    // .NET reports a lock held by another process (flock's EWOULDBLOCK) as an IOException carrying that errno.
+    private const int WouldBlock = 11;
 
 
     private readonly LiteDatabase _db;
@@ -112,17 +114,42 @@ public sealed partial class FigureStore : IDisposable
     }
 
     /// <summary>
+    /// Whether a process (the service) holds the database's lock right now. Probes without creating
+    /// anything; a lock file that cannot be probed counts as free, and opening the store then names the cause.
+    /// </summary>
+    public static bool IsHeldElsewhere(string path)
+    {
+        var lockPath = System.IO.Path.GetFullPath(path) + ".lock";
+        if (!File.Exists(lockPath))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            return false;
+        }
+        catch (IOException e) when (e.HResult == WouldBlock)
+        {
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// What stopped the lock file from being taken, truthfully: only a lock held by another process is
     /// "in use"; a read-only or foreign folder (EROFS, EACCES) is named as such.
     /// </summary>
     internal static string LockFailure(string databasePath, Exception e)
     {
         var folder = System.IO.Path.GetDirectoryName(databasePath);
-        // .NET reports a lock held elsewhere (flock's EWOULDBLOCK) as an IOException carrying that errno.
-        const int wouldBlock = 11;
         return e switch
         {
-            IOException when e.HResult == wouldBlock =>
+            IOException when e.HResult == WouldBlock =>
                 $"the database '{databasePath}' is in use by another IngestWorker (is the service already running with this file?)",
             UnauthorizedAccessException => $"cannot write in the database folder '{folder}': permission denied ({e.Message})",
             _ => $"cannot write in the database folder '{folder}': {e.Message}",

@@ -1,5 +1,6 @@
 using IngestWorker.Core.Storage;
 using IngestWorker.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -12,9 +13,14 @@ internal static class HostRunner
     public const int ConfigurationError = 2;
 
     /// <summary>Runs a host until Ctrl+C or SIGTERM.</summary>
-    public static Task<int> RunServiceAsync(Func<HostApplicationBuilder> create) =>
+    public static Task<int> RunServiceAsync(string? db, Func<HostApplicationBuilder> create) =>
         RunGuardedAsync(async () =>
         {
+            if (RefusedWhileServiceRuns(db, "run") is { } refused)
+            {
+                return refused;
+            }
+
             using var host = create().Build();
             await host.RunAsync();
             return 0;
@@ -24,9 +30,15 @@ internal static class HostRunner
     /// Starts a host (validating options and opening the store), runs one piece of work with a
     /// token that Ctrl+C or SIGTERM cancels, then stops the host cleanly.
     /// </summary>
-    public static Task<int> RunWorkAsync(Func<HostApplicationBuilder> create, Func<IServiceProvider, CancellationToken, Task<int>> work) =>
+    /// <param name="name">The command, for the message when the service holds the database.</param>
+    public static Task<int> RunWorkAsync(string name, string? db, Func<HostApplicationBuilder> create, Func<IServiceProvider, CancellationToken, Task<int>> work) =>
         RunGuardedAsync(async () =>
         {
+            if (RefusedWhileServiceRuns(db, name) is { } refused)
+            {
+                return refused;
+            }
+
             using var host = create().Build();
             await host.StartAsync();
             var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
@@ -44,6 +56,24 @@ internal static class HostRunner
                 await host.StopAsync();
             }
         });
+
+    /// <summary>
+    /// Exit code 2 after one line when the running service holds the database: checked before any host
+    /// is built, so nothing of the service (its log file included) is touched.
+    /// </summary>
+    public static int? RefusedWhileServiceRuns(string? db, string name)
+    {
+        var root = ContentRoot.Locate();
+        var options = ServiceHost.LoadConfiguration(root, db).GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var path = Path.GetFullPath(options.DatabasePath, root);
+        if (!FigureStore.IsHeldElsewhere(path))
+        {
+            return null;
+        }
+
+        Console.Error.WriteLine($"'{name}' writes to {path}, which the running service holds; stop the service first (the read commands work while it runs).");
+        return ConfigurationError;
+    }
 
     private static async Task<int> RunGuardedAsync(Func<Task<int>> run)
     {

@@ -21,13 +21,13 @@ internal static class ServiceCommands
     }
 
     public static Task<int> RunService(string? db) =>
-        HostRunner.RunServiceAsync(() => ServiceHost.CreateBuilder(db).ForService());
+        HostRunner.RunServiceAsync(db, () => ServiceHost.CreateBuilder(db).ForService());
 
     public static Command Once(Option<string?> db)
     {
         var source = new Option<string?>("--source") { Description = "Run only the source with this id." };
         var command = new Command("once", "Run every enabled source (or one) once, then exit; exit code 1 if a source failed.") { source };
-        command.SetAction((result, _) => HostRunner.RunWorkAsync(() => ServiceHost.CreateBuilder(result.GetValue(db)), async (services, stopping) =>
+        command.SetAction((result, _) => HostRunner.RunWorkAsync("once", result.GetValue(db), () => ServiceHost.CreateBuilder(result.GetValue(db)), async (services, stopping) =>
         {
             var chosen = Chosen(services, result.GetValue(source));
             if (chosen is null)
@@ -119,7 +119,7 @@ internal static class ServiceCommands
                 files = [new BulletinFile(result.GetValue(url)!, File.ReadAllBytes(path.FullName), contentType, date, result.GetValue(language))];
             }
 
-            return HostRunner.RunWorkAsync(() => ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
+            return HostRunner.RunWorkAsync("ingest", result.GetValue(db), () => ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
             {
                 if (Chosen(services, result.GetValue(source)) is not [var definition])
                 {
@@ -143,9 +143,16 @@ internal static class ServiceCommands
     {
         var source = new Option<string?>("--source") { Description = "Only the documents of this source." };
         var command = new Command("reprocess", "Re-extract every archived document with the current extractor, recording only what changed.") { source };
-        command.SetAction((result, _) => HostRunner.RunWorkAsync(() => ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
+        command.SetAction((result, _) => HostRunner.RunWorkAsync("reprocess", result.GetValue(db), () => ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
         {
             var sources = services.GetRequiredService<IOptions<SourcesOptions>>().Value;
+            // A source no longer configured may still have documents to re-read; one that has neither is a typo.
+            if (result.GetValue(source) is { } id && sources.Find(id) is null && !services.GetRequiredService<FigureStore>().HasDocumentsOf(id))
+            {
+                Console.Error.WriteLine($"No source '{id}' is configured or has documents in the store; 'sources' lists them.");
+                return Task.FromResult(HostRunner.ConfigurationError);
+            }
+
             var progress = new ProgressLine("reprocess");
             var outcome = services.GetRequiredService<Reprocessor>().Run(result.GetValue(source), id => sources.Find(id)?.Reporter, progress, stopping);
             Console.WriteLine($"Reprocessed {outcome.Documents} documents: {outcome.NewFigures} new, {outcome.ChangedFigures} changed, {outcome.UnchangedFigures} unchanged figures; {outcome.FailedDocuments} failed.");
@@ -161,6 +168,11 @@ internal static class ServiceCommands
         {
             try
             {
+                if (HostRunner.RefusedWhileServiceRuns(result.GetValue(db), "compact") is { } refused)
+                {
+                    return refused;
+                }
+
                 var root = ContentRoot.Locate();
                 var configuration = ServiceHost.LoadConfiguration(root, result.GetValue(db));
                 var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
