@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using IngestWorker.Core.Fetching;
 using IngestWorker.Core.Ingestion;
 using IngestWorker.Core.Sources;
 using IngestWorker.Core.Storage;
@@ -81,7 +82,9 @@ internal static class ServiceCommands
         });
         command.SetAction((result, _) =>
         {
-            IEnumerable<BulletinFile> files;
+            IEnumerable<BulletinFile>? files = null;
+            FileInfo? single = null;
+            DateOnly? date = null;
             var count = 1;
             if (result.GetValue(manifest) is { } list)
             {
@@ -103,20 +106,17 @@ internal static class ServiceCommands
             }
             else
             {
-                var path = result.GetValue(file)!;
-                if (!path.Exists)
+                single = result.GetValue(file)!;
+                if (!single.Exists)
                 {
-                    Console.Error.WriteLine($"No such file: {path.FullName}");
+                    Console.Error.WriteLine($"No such file: {single.FullName}");
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
 
-                if (!TryParseDate(result.GetValue(published), out var date))
+                if (!TryParseDate(result.GetValue(published), out date))
                 {
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
-
-                var contentType = BulletinFile.ContentTypeOf(path.FullName);
-                files = [new BulletinFile(result.GetValue(url)!, File.ReadAllBytes(path.FullName), contentType, date, result.GetValue(language))];
             }
 
             return HostRunner.RunWorkAsync("ingest", result.GetValue(db), () => ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
@@ -126,8 +126,18 @@ internal static class ServiceCommands
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
 
+                if (single is not null)
+                {
+                    if (ReadBulletin(single, services.GetRequiredService<IOptions<FetchOptions>>().Value.MaxDocumentBytes) is not { } content)
+                    {
+                        return Task.FromResult(HostRunner.ConfigurationError);
+                    }
+
+                    files = [new BulletinFile(result.GetValue(url)!, content, BulletinFile.ContentTypeOf(single.FullName), date, result.GetValue(language))];
+                }
+
                 var progress = count > 1 ? new ProgressLine("ingest", count) : null;
-                var summary = services.GetRequiredService<IngestionPipeline>().IngestFiles(definition, files, progress, stopping);
+                var summary = services.GetRequiredService<IngestionPipeline>().IngestFiles(definition, files!, progress, stopping);
                 if (count > 1)
                 {
                     Console.WriteLine($"Ingested {summary.Documents} files: {summary.NewDocuments} new, {summary.UnchangedDocuments} unchanged, {summary.FailedDocuments} failed; figures {summary.NewFigures} new, {summary.RevisedFigures} revised.");
@@ -193,6 +203,28 @@ internal static class ServiceCommands
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// The bytes of a bulletin file, or null after one line saying why it is none: larger than the
+    /// documents the fetcher accepts, or binary (the extractor would find nothing and store an empty document).
+    /// </summary>
+    private static byte[]? ReadBulletin(FileInfo file, long limit)
+    {
+        if (file.Length > limit)
+        {
+            Console.Error.WriteLine($"{file.FullName} is {file.Length:N0} bytes, over the limit of {limit:N0} (Fetching:MaxDocumentBytes); nothing was recorded.");
+            return null;
+        }
+
+        var content = File.ReadAllBytes(file.FullName);
+        if (BulletinFile.NotText(content) is { } kind)
+        {
+            Console.Error.WriteLine($"{file.FullName} is {kind}, not an HTML or text bulletin; nothing was recorded.");
+            return null;
+        }
+
+        return content;
     }
 
     /// <summary>The enabled sources, or the one asked for; null (after saying why) when there is none.</summary>

@@ -51,6 +51,32 @@ public sealed class ExitCodeTests : IDisposable
         Assert.Equal($"--out: the folder '{_root.File("missing")}' does not exist", result.Error.Trim());
     }
 
+    [Theory]
+    [InlineData("pdf", "is a PDF file, not an HTML or text bulletin; nothing was recorded.")]
+    [InlineData("random", "is binary (it contains NUL bytes), not an HTML or text bulletin; nothing was recorded.")]
+    [InlineData("large", "over the limit of 4,096 (Fetching:MaxDocumentBytes); nothing was recorded.")]
+    public async Task IngestFile_BinaryOrOverTheLimit_OneLineExit2AndNothingStored(string kind, string message)
+    {
+        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.Source("one", "folder", ("Folder", _root.File("bulletins")))],
+            new JsonObject { ["Fetching"] = new JsonObject { ["MaxDocumentBytes"] = 4096 } });
+        var random = new Random(14);
+        var content = kind switch
+        {
+            "pdf" => [.. "%PDF-1.7\n"u8.ToArray(), .. Enumerable.Range(0, 2000).Select(i => (byte)('a' + (i % 26)))],
+            "random" => Enumerable.Range(0, 3000).Select(_ => (byte)random.Next(256)).ToArray(),
+            _ => Enumerable.Range(0, 8000).Select(i => (byte)('a' + random.Next(26))).ToArray(),
+        };
+        var file = _root.File("file.html");
+        await File.WriteAllBytesAsync(file, content);
+
+        var result = await CliProcess.RunAsync(_root.Path, "ingest", file, "--url", "https://example.test/bulletin", "--source", "one");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"{file} " + (kind == "large" ? "is 8,000 bytes, " : "") + message, result.Error.Trim());
+        var export = await CliProcess.RunAsync(_root.Path, "export", "--format", "json");
+        Assert.DoesNotContain("example.test/bulletin", export.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WriteCommands_WhileTheServiceRuns_OneLineExit2AndTheServiceLogUntouched()
     {
