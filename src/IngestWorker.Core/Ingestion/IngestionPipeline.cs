@@ -50,6 +50,11 @@ public sealed class IngestionPipeline(
                 await IngestAsync(reader, source, candidate, summary, cancellationToken);
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            summary.CutShort = true;
+            throw;
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             summary.Error = e.Message;
@@ -58,8 +63,15 @@ public sealed class IngestionPipeline(
         {
             Remember(state, summary);
             metrics?.Run(summary, time.GetElapsedTime(started));
-            IngestionLog.SourceRun(logger, source.Id, summary.Documents, summary.NewDocuments, summary.UnchangedDocuments,
-                summary.FailedDocuments, summary.NewFigures, summary.RevisedFigures, (long)time.GetElapsedTime(started).TotalMilliseconds);
+            if (summary.CutShort)
+            {
+                IngestionLog.SourceRunCutShort(logger, source.Id, summary.Documents, summary.NewDocuments, summary.NewFigures, summary.RevisedFigures);
+            }
+            else
+            {
+                IngestionLog.SourceRun(logger, source.Id, summary.Documents, summary.NewDocuments, summary.UnchangedDocuments,
+                    summary.FailedDocuments, summary.NewFigures, summary.RevisedFigures, (long)time.GetElapsedTime(started).TotalMilliseconds);
+            }
         }
 
         return summary;
@@ -251,7 +263,11 @@ public sealed class IngestionPipeline(
 
     private void Remember(SourceState state, RunSummary summary)
     {
-        if (summary.Failed)
+        if (summary.CutShort)
+        {
+            // Not a success: what it did not read is read next run. Not a failure either.
+        }
+        else if (summary.Failed)
         {
             state.ConsecutiveFailures++;
             state.LastError = summary.Error ?? $"{summary.FailedDocuments} of {summary.Documents} documents failed";
