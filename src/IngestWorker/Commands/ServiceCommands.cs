@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using IngestWorker.Core.Fetching;
 using IngestWorker.Core.Ingestion;
+using IngestWorker.Core.Notifications;
 using IngestWorker.Core.Sources;
 using IngestWorker.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +28,8 @@ internal static class ServiceCommands
     public static Command Once(Option<string?> db)
     {
         var source = new Option<string?>("--source") { Description = "Run only the source with this id." };
-        var command = new Command("once", "Run every enabled source (or one) once, then exit; exit code 1 if a source failed.") { source };
+        var noNotify = NoNotify();
+        var command = new Command("once", "Run every enabled source (or one) once, then exit; exit code 1 if a source failed.") { source, noNotify };
         command.SetAction((result, _) => HostRunner.RunWorkAsync("once", result.GetValue(db), () => ServiceHost.CreateBuilder(result.GetValue(db)), async (services, stopping) =>
         {
             var chosen = Chosen(services, result.GetValue(source));
@@ -35,6 +37,8 @@ internal static class ServiceCommands
             {
                 return HostRunner.ConfigurationError;
             }
+
+            SuppressNotifications(services, result.GetValue(noNotify));
 
             var pipeline = services.GetRequiredService<IngestionPipeline>();
             var failed = false;
@@ -60,9 +64,10 @@ internal static class ServiceCommands
         var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD); default: the date the bulletin states." };
         var language = new Option<string?>("--language") { Description = "en or ko; default: the source's, else detected." };
         language.AcceptOnlyFromAmong("en", "ko");
+        var noNotify = NoNotify();
         var command = new Command("ingest", "Record a bulletin file (or a manifest of them) as if the source had fetched it from the URL (for backfills and reproducing a case).")
         {
-            file, url, manifest, source, published, language,
+            file, url, manifest, source, published, language, noNotify,
         };
         command.Validators.Add(result =>
         {
@@ -126,6 +131,7 @@ internal static class ServiceCommands
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
 
+                SuppressNotifications(services, result.GetValue(noNotify));
                 if (single is not null)
                 {
                     if (ReadBulletin(single, services.GetRequiredService<IOptions<FetchOptions>>().Value.MaxDocumentBytes) is not { } content)
@@ -203,6 +209,17 @@ internal static class ServiceCommands
             }
         });
         return command;
+    }
+
+    private static Option<bool> NoNotify() =>
+        new("--no-notify") { Description = "Record without notifying the webhooks (a backfill is not news)." };
+
+    private static void SuppressNotifications(IServiceProvider services, bool suppress)
+    {
+        if (suppress)
+        {
+            services.GetRequiredService<NotificationInbox>().Suppress();
+        }
     }
 
     /// <summary>
