@@ -96,7 +96,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
 
             if (obeyRobots && !(await RobotsOfAsync(target, reach, cancellationToken)).Allows(target))
             {
-                throw new FetchException($"robots.txt of {target.Authority} disallows {target.PathAndQuery} for {ProductToken(options.Value.UserAgent)}");
+                throw new RobotsRefusalException($"robots.txt of {target.Authority} disallows {target.PathAndQuery} for {ProductToken(options.Value.UserAgent)}");
             }
 
             using var request = new HttpRequestMessage(HttpMethod.Get, target);

@@ -91,6 +91,12 @@ public sealed class IngestionPipeline(
             // An attachment on a board is not a failure of the source; the fetcher logged the skip.
             return;
         }
+        catch (RobotsRefusalException e)
+        {
+            // The publisher asked not to be read there: politeness, not a failure of the source.
+            IngestionLog.DocumentRefusedByRobots(logger, source.Id, candidate.Url, e.Message);
+            return;
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             summary.FailedDocuments++;
@@ -270,6 +276,7 @@ public sealed class IngestionPipeline(
         else if (summary.Failed)
         {
             state.ConsecutiveFailures++;
+            state.FailingSince ??= state.LastRunAt;
             state.LastError = summary.Error ?? $"{summary.FailedDocuments} of {summary.Documents} documents failed";
             state.LastErrorAt = state.LastRunAt;
             if (summary.NextAttemptAt is { } next)
@@ -290,6 +297,7 @@ public sealed class IngestionPipeline(
             }
 
             state.ConsecutiveFailures = 0;
+            state.FailingSince = null;
             state.LastSuccessAt = state.LastRunAt;
         }
 

@@ -11,7 +11,7 @@ namespace IngestWorker.Commands;
 /// <summary>
 /// <c>health</c>: the health checks a supervisor runs without reading logs. Exit code 0 when
 /// healthy or degraded, 1 when unhealthy: no running service, the store unreadable, or a source
-/// failing <c>Health:MaxConsecutiveFailures</c> runs in a row.
+/// failing without a success for longer than <c>Health:UnhealthyAfter</c>.
 /// </summary>
 internal static class HealthCommand
 {
@@ -31,7 +31,7 @@ internal static class HealthCommand
                 var checks = new List<(string, IHealthCheck)>
                 {
                     (StoreHealthCheck.Name, new StoreHealthCheck(store)),
-                    (SourcesHealthCheck.Name, new SourcesHealthCheck(store, sources, health)),
+                    (SourcesHealthCheck.Name, new SourcesHealthCheck(store, sources, health, TimeProvider.System)),
                 };
                 if (!StoreAccess.InService)
                 {

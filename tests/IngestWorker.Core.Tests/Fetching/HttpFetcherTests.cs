@@ -342,7 +342,7 @@ public sealed class HttpFetcherTests : IAsyncLifetime
         _site.Map("/board/1", Html, "<p>x</p>");
         using var harness = new FetchHarness();
 
-        var failure = await Assert.ThrowsAsync<FetchException>(() => harness.GetAsync(_site.Url("board/drafts/1")));
+        var failure = await Assert.ThrowsAsync<RobotsRefusalException>(() => harness.GetAsync(_site.Url("board/drafts/1")));
         await harness.GetAsync(_site.Url("board/1"));
         // Our own group replaces the '*' group, so /private/ is not forbidden to us.
         await harness.GetAsync(_site.Url("private/report.html"));

@@ -315,6 +315,22 @@ public sealed class HttpSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_BulletinDisallowedByRobots_IsSkippedNotCountedAsAFailure()
+    {
+        _site.Map("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n");
+        _site.Map("/board", Html, Board("", "/news/1", "/private/2"));
+        _site.Map("/news/1", Html, "<html><body><p>Bulletin 1</p></body></html>");
+        using var harness = new FetchHarness();
+
+        var summary = await harness.Pipeline.RunAsync(Listing("board"), CancellationToken.None);
+
+        Assert.Equal((2, 0, false), (summary.Documents, summary.FailedDocuments, summary.Failed));
+        Assert.Equal(0, harness.Store.SourceState("board").ConsecutiveFailures);
+        Assert.Equal(0, _site.Count("/private/2"));
+        Assert.Contains(harness.Log.Lines, l => l.Event.Id == 1006 && l.Message.Contains("robots.txt of", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Run_PdfPage_IsSkippedNotCountedAsAFailure()
     {
         _site.Map("/release", (context, _) => ScriptedSite.Write(context, "application/pdf", "%PDF-1.7"u8.ToArray()));

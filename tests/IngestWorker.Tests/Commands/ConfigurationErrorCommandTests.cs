@@ -46,7 +46,7 @@ public sealed class ConfigurationErrorCommandTests : IDisposable
     [Theory]
     [InlineData("Fetching", "Timeout", "abc", "Fetching:Timeout (config/appsettings.json): 'abc' is not a duration such as 00:00:30")]
     [InlineData("Log", "MinimumLevel", "Loud", "Log:MinimumLevel (config/appsettings.json): 'Loud' is not one of Verbose, Debug, Information, Warning, Error, Fatal")]
-    [InlineData("Health", "MaxConsecutiveFailures", "three", "Health:MaxConsecutiveFailures (config/appsettings.json): 'three' is not a whole number")]
+    [InlineData("Health", "HttpPort", "eighty", "Health:HttpPort (config/appsettings.json): 'eighty' is not a whole number")]
     [InlineData("Metrics", "ExportInterval", "soon", "Metrics:ExportInterval (config/appsettings.json): 'soon' is not a duration")]
     public async Task WriteAndReadCommands_WrongTypedSetting_OneLineNamingSettingFileAndFormExit2(string section, string key, string value, string expected)
     {
