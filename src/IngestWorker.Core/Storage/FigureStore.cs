@@ -49,6 +49,14 @@ public sealed partial class FigureStore : IDisposable
     {
         var full = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(full)!;
+        for (var above = folder; above is not null && !Directory.Exists(above); above = System.IO.Path.GetDirectoryName(above))
+        {
+            if (File.Exists(above))
+            {
+                throw new StoreException($"cannot create the database folder '{folder}': '{above}' is a file, not a folder");
+            }
+        }
+
         try
         {
             Directory.CreateDirectory(folder);

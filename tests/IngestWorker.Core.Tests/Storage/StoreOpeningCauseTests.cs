@@ -52,5 +52,15 @@ public sealed class StoreOpeningCauseTests : IDisposable
         Assert.Contains("is a folder; Storage:DatabasePath names the database file", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Open_AFileWhereAFolderOfThePathShouldBe_NamesIt()
+    {
+        File.WriteAllText(_folder.File("occupied"), "a file where the folder should be");
+
+        var failure = Assert.Throws<StoreException>(() => FigureStore.Open(_folder.File("occupied/store/figures.db"), _time));
+
+        Assert.Equal($"cannot create the database folder '{_folder.File("occupied/store")}': '{_folder.File("occupied")}' is a file, not a folder", failure.Message);
+    }
+
     public void Dispose() => _folder.Dispose();
 }
