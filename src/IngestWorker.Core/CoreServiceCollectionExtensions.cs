@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RobotsCache>();
         services.AddSingleton<HostThrottle>();
         services.AddTransient<ThrottlingHandler>();
+        services.AddSingleton<GuardedConnector>();
         // Polly reports every retry as a warning; the pipeline reports a failing source once per run
         // instead, and the fetcher logs each retry at Debug.
         services.Configure<TelemetryOptions>(o => o.SeverityProvider = _ => ResilienceEventSeverity.Debug);
@@ -43,13 +44,13 @@ public static class CoreServiceCollectionExtensions
                 // Timeouts are the resilience pipeline's and the fetcher's, which say which one ran out.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
                 // The fetcher follows redirects itself, so each hop is checked, throttled and counted.
                 AllowAutoRedirect = false,
                 UseCookies = false,
-                ConnectCallback = Targets.ConnectAsync,
+                ConnectCallback = sp.GetRequiredService<GuardedConnector>().ConnectAsync,
             });
         bulletins.AddResilienceHandler("bulletins", FetchResilience.Configure).SelectPipelineByAuthority();
         // Added after the resilience handler, so it sits inside it: every attempt waits its turn.

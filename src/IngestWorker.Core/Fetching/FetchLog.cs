@@ -22,4 +22,7 @@ internal static partial class FetchLog
 
     [LoggerMessage(1105, LogLevel.Debug, "Not following {Url} from {Source}: {Reason}", EventName = "LinkRefused")]
     public static partial void LinkRefused(ILogger logger, string source, string url, string reason);
+
+    [LoggerMessage(1106, LogLevel.Information, "{Source} lists {Worth} bulletins to fetch; fetching {Taken} this run (Fetching:MaxDocumentsPerRun), the rest on the next runs, newest first", EventName = "RunCapped")]
+    public static partial void RunCapped(ILogger logger, string source, int worth, int taken);
 }

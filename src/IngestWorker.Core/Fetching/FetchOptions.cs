@@ -42,4 +42,10 @@ public sealed class FetchOptions
     public long MaxDocumentBytes { get; set; } = 5 * 1024 * 1024;
 
     public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>
+    /// Documents a source fetches in one run at most: a listing of thousands of links becomes many
+    /// short runs, never one of hours. Bulletins never stored go first, newest first; then revisits.
+    /// </summary>
+    public int MaxDocumentsPerRun { get; set; } = 100;
 }

@@ -16,6 +16,16 @@ public class FetchException : Exception
     public FetchException(string message, Exception inner) : base(message, inner) { }
 }
 
+/// <summary>robots.txt disallows the URL for our user agent: politeness, not a failure of the source.</summary>
+public sealed class RobotsRefusalException : FetchException
+{
+    public RobotsRefusalException() { }
+
+    public RobotsRefusalException(string message) : base(message) { }
+
+    public RobotsRefusalException(string message, Exception inner) : base(message, inner) { }
+}
+
 /// <summary>
 /// The server answered with something that is not a bulletin (a PDF, an image, an attachment):
 /// already logged and skipped, not a failure of the source.

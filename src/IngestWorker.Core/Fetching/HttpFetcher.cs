@@ -13,16 +13,18 @@ namespace IngestWorker.Core.Fetching;
 /// bounded in time and size, refusing content that cannot be a bulletin. Retries, the circuit
 /// breaker and the per-host rate limit live in the named client's handlers.
 /// </summary>
-public sealed class HttpFetcher(IHttpClientFactory clients, RobotsCache robots, HostThrottle throttle, IOptions<FetchOptions> options, ILogger<HttpFetcher> logger)
+public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector connector, RobotsCache robots, HostThrottle throttle, IOptions<FetchOptions> options, ILogger<HttpFetcher> logger)
 {
     public const string ClientName = "bulletins";
 
     private static readonly string[] AcceptedTypes =
         ["text/html", "application/xhtml+xml", "text/plain", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml"];
 
-    public async Task<FetchedDocument> GetAsync(Uri url, string? etag, string? lastModified, CancellationToken cancellationToken)
+    /// <summary>GETs <paramref name="url"/> for a source that may reach the private hosts <paramref name="reach"/> names, and no other.</summary>
+    public async Task<FetchedDocument> GetAsync(Uri url, Reach reach, string? etag, string? lastModified, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(reach);
         if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
         {
             throw new FetchException($"refusing to fetch '{url}': only http and https are fetched");
@@ -33,7 +35,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, RobotsCache robots, 
         total.CancelAfter(limits.TotalTimeout);
         try
         {
-            using var response = await SendFollowingRedirectsAsync(url, etag, lastModified, obeyRobots: true, total.Token);
+            using var response = await SendFollowingRedirectsAsync(url, reach, etag, lastModified, obeyRobots: true, total.Token);
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
                 return FetchedDocument.Unchanged;
@@ -79,20 +81,26 @@ public sealed class HttpFetcher(IHttpClientFactory clients, RobotsCache robots, 
 
     /// <summary>
     /// Sends the GET and follows up to <see cref="FetchOptions.MaxRedirects"/> redirects, checking
-    /// each target as if it were the first: scheme, robots.txt, and no turn towards this machine.
+    /// each target as if it were the first: scheme, private addresses, robots.txt.
     /// </summary>
-    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(Uri url, string? etag, string? lastModified, bool obeyRobots, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(Uri url, Reach reach, string? etag, string? lastModified, bool obeyRobots, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient(ClientName);
         var seen = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
         for (var target = url; ;)
         {
-            if (obeyRobots && !(await RobotsOfAsync(target, cancellationToken)).Allows(target))
+            if (PrivateRefusal(target, reach) is { } refusal)
             {
-                throw new FetchException($"robots.txt of {target.Authority} disallows {target.PathAndQuery} for {ProductToken(options.Value.UserAgent)}");
+                throw new FetchException(target == url ? $"GET {url} not attempted: {refusal}" : $"GET {url} redirected to {target}; not followed: {refusal}");
+            }
+
+            if (obeyRobots && !(await RobotsOfAsync(target, reach, cancellationToken)).Allows(target))
+            {
+                throw new RobotsRefusalException($"robots.txt of {target.Authority} disallows {target.PathAndQuery} for {ProductToken(options.Value.UserAgent)}");
             }
 
             using var request = new HttpRequestMessage(HttpMethod.Get, target);
+            request.Options.Set(Reach.Key, reach);
             if (!string.IsNullOrEmpty(etag) && EntityTagHeaderValue.TryParse(etag, out var tag))
             {
                 request.Headers.IfNoneMatch.Add(tag);
@@ -117,11 +125,6 @@ public sealed class HttpFetcher(IHttpClientFactory clients, RobotsCache robots, 
                 throw new FetchException($"GET {url} redirected to '{location}', which is not an http or https URL");
             }
 
-            if (Targets.IsLocal(next) && !Targets.IsLocal(url))
-            {
-                throw new FetchException($"GET {url} redirected to {next.Authority}, a local address; not followed");
-            }
-
             if (!seen.Add(next.AbsoluteUri))
             {
                 throw new FetchException($"GET {url} is a redirect loop (back to {next})");
@@ -137,10 +140,20 @@ public sealed class HttpFetcher(IHttpClientFactory clients, RobotsCache robots, 
     }
 
     /// <summary>
+    /// Why <paramref name="target"/> is not requested: a private host the reach does not name, written
+    /// as such or reached privately before (a pooled connection to it would skip the connect step's check).
+    /// </summary>
+    private string? PrivateRefusal(Uri target, Reach reach) =>
+        reach.Refusal(target)
+        ?? (!reach.Names(target.DnsSafeHost) && connector.ConnectedPrivately(target.DnsSafeHost)
+            ? $"{target.Authority} is on a private address the source's configuration does not name"
+            : null);
+
+    /// <summary>
     /// The host's robots.txt rules (RFC 9309): read once per cache period; a missing file (4xx)
     /// allows everything; an unreadable one (5xx) allows nothing for now and is read again next time.
     /// </summary>
-    private async Task<RobotsRules> RobotsOfAsync(Uri target, CancellationToken cancellationToken)
+    private async Task<RobotsRules> RobotsOfAsync(Uri target, Reach reach, CancellationToken cancellationToken)
     {
         if (robots.TryGet(target, out var cached))
         {
@@ -151,7 +164,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, RobotsCache robots, 
         await reader.WaitAsync(cancellationToken);
         try
         {
-            return robots.TryGet(target, out cached) ? cached : await ReadRobotsAsync(target, cancellationToken);
+            return robots.TryGet(target, out cached) ? cached : await ReadRobotsAsync(target, reach, cancellationToken);
         }
         finally
         {
@@ -159,10 +172,10 @@ public sealed class HttpFetcher(IHttpClientFactory clients, RobotsCache robots, 
         }
     }
 
-    private async Task<RobotsRules> ReadRobotsAsync(Uri target, CancellationToken cancellationToken)
+    private async Task<RobotsRules> ReadRobotsAsync(Uri target, Reach reach, CancellationToken cancellationToken)
     {
         var robotsUrl = new Uri(target, "/robots.txt");
-        using var response = await SendFollowingRedirectsAsync(robotsUrl, etag: null, lastModified: null, obeyRobots: false, cancellationToken);
+        using var response = await SendFollowingRedirectsAsync(robotsUrl, reach, etag: null, lastModified: null, obeyRobots: false, cancellationToken);
         RobotsRules rules;
         if (response.IsSuccessStatusCode)
         {

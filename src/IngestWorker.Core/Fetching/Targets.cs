@@ -4,19 +4,25 @@ using System.Net.Sockets;
 namespace IngestWorker.Core.Fetching;
 
 /// <summary>
-/// Where fetched content may send the worker. A page on the web must not make it call this
-/// machine or its network's link-local services (cloud metadata endpoints live there).
+/// Which addresses are private: this machine, its networks and their link-local services (cloud
+/// metadata endpoints live there). Content on the web must never make the worker call them; only a
+/// source's own configuration may name such a host (see <see cref="Reach"/>).
 /// </summary>
 public static class Targets
 {
-    /// <summary>localhost, loopback and link-local addresses, written as names or literals.</summary>
-    public static bool IsLocal(Uri url)
+    /// <summary>A URL whose host is localhost or a private address literal (what can be judged without DNS).</summary>
+    public static bool IsPrivate(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return IsLocalName(url.DnsSafeHost) || (IPAddress.TryParse(url.DnsSafeHost, out var address) && IsLocal(address));
+        return IsLocalName(url.DnsSafeHost) || (IPAddress.TryParse(url.DnsSafeHost, out var address) && IsPrivate(address));
     }
 
-    public static bool IsLocal(IPAddress address)
+    /// <summary>
+    /// Loopback, unspecified and "this network" (0/8), private (10/8, 172.16/12, 192.168/16), CGNAT
+    /// (100.64/10), link-local (169.254/16, fe80::/10) and unique-local (fc00::/7) addresses, also in
+    /// their IPv4-mapped and IPv4-compatible IPv6 forms.
+    /// </summary>
+    public static bool IsPrivate(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
         if (address.IsIPv4MappedToIPv6)
@@ -24,48 +30,23 @@ public static class Targets
             address = address.MapToIPv4();
         }
 
-        return IPAddress.IsLoopback(address)
-            || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
-            || address.IsIPv6LinkLocal
-            || (address.AddressFamily == AddressFamily.InterNetwork && address.GetAddressBytes() is [169, 254, _, _]);
-    }
-
-    /// <summary>
-    /// The addresses a connection to <paramref name="host"/> may use. A name other than localhost
-    /// that resolves to a local address is not connected to: the URL checks cannot see through DNS,
-    /// so this is where a page, a redirect or a DNS record pointing a public name at this machine is stopped.
-    /// Literals and localhost are left to the URL checks, which allow them only for local sources.
-    /// </summary>
-    public static IPAddress[] Connectable(string host, IPAddress[] resolved)
-    {
-        ArgumentNullException.ThrowIfNull(resolved);
-        return IPAddress.TryParse(host, out _) || IsLocalName(host) ? resolved : Array.FindAll(resolved, a => !IsLocal(a));
-    }
-
-    /// <summary>The handler's connect step with <see cref="Connectable"/> between resolving and connecting.</summary>
-    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
-        var addresses = Connectable(host, await Dns.GetHostAddressesAsync(host, cancellationToken));
-        if (addresses.Length == 0)
+        if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            throw new HttpRequestException(HttpRequestError.ConnectionError, $"{host} resolves to a local address; not connected");
+            return address.GetAddressBytes() is [0 or 10 or 127, _, _, _]
+                or [172, >= 16 and <= 31, _, _]
+                or [192, 168, _, _]
+                or [100, >= 64 and <= 127, _, _]
+                or [169, 254, _, _];
         }
 
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        var bytes = address.GetAddressBytes();
+        return IPAddress.IsLoopback(address) || address.Equals(IPAddress.IPv6Any)
+            || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal
+            || (bytes[0] & 0xfe) == 0xfc
+            // ::a.b.c.d, the deprecated IPv4-compatible form, reaches the IPv4 address on some stacks.
+            || (bytes.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0 && IsPrivate(new IPAddress(bytes.AsSpan(12))));
     }
 
-    private static bool IsLocalName(string host) =>
+    internal static bool IsLocalName(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 }

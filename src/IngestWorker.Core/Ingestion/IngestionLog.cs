@@ -11,6 +11,9 @@ internal static partial class IngestionLog
     [LoggerMessage(1001, LogLevel.Warning, "Fetch of {Url} for source {Source} failed: {Reason}", EventName = "DocumentFailed")]
     public static partial void DocumentFailed(ILogger logger, string source, string url, string reason);
 
+    [LoggerMessage(1006, LogLevel.Information, "Not fetching {Url} for source {Source}: {Reason}", EventName = "DocumentRefusedByRobots")]
+    public static partial void DocumentRefusedByRobots(ILogger logger, string source, string url, string reason);
+
     [LoggerMessage(1002, LogLevel.Debug, "Unchanged {Url} from {Source}", EventName = "DocumentUnchanged")]
     public static partial void DocumentUnchanged(ILogger logger, string source, string url);
 
@@ -43,6 +46,9 @@ internal static partial class IngestionLog
 
     [LoggerMessage(4002, LogLevel.Information, "Reprocessed {Documents} documents with extractor {ExtractorVersion}: figures {NewFigures} new, {ChangedFigures} changed, {UnchangedFigures} unchanged", EventName = "Reprocessed")]
     public static partial void Reprocessed(ILogger logger, int documents, string extractorVersion, int newFigures, int changedFigures, int unchangedFigures);
+
+    [LoggerMessage(4003, LogLevel.Warning, "Source {Source} run cut short by shutdown after {Documents} documents ({NewDocuments} new; figures {NewFigures} new, {RevisedFigures} revised); the rest is read on its next run", EventName = "SourceRunCutShort")]
+    public static partial void SourceRunCutShort(ILogger logger, string source, int documents, int newDocuments, int newFigures, int revisedFigures);
 
     [LoggerMessage(4001, LogLevel.Information, "Source {Source} run: {Documents} documents, {NewDocuments} new, {UnchangedDocuments} unchanged, {FailedDocuments} failed; figures {NewFigures} new, {RevisedFigures} revised; {ElapsedMs} ms", EventName = "SourceRun")]
     public static partial void SourceRun(ILogger logger, string source, int documents, int newDocuments, int unchangedDocuments, int failedDocuments, int newFigures, int revisedFigures, long elapsedMs);

@@ -50,6 +50,11 @@ public sealed class IngestionPipeline(
                 await IngestAsync(reader, source, candidate, summary, cancellationToken);
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            summary.CutShort = true;
+            throw;
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             summary.Error = e.Message;
@@ -58,8 +63,15 @@ public sealed class IngestionPipeline(
         {
             Remember(state, summary);
             metrics?.Run(summary, time.GetElapsedTime(started));
-            IngestionLog.SourceRun(logger, source.Id, summary.Documents, summary.NewDocuments, summary.UnchangedDocuments,
-                summary.FailedDocuments, summary.NewFigures, summary.RevisedFigures, (long)time.GetElapsedTime(started).TotalMilliseconds);
+            if (summary.CutShort)
+            {
+                IngestionLog.SourceRunCutShort(logger, source.Id, summary.Documents, summary.NewDocuments, summary.NewFigures, summary.RevisedFigures);
+            }
+            else
+            {
+                IngestionLog.SourceRun(logger, source.Id, summary.Documents, summary.NewDocuments, summary.UnchangedDocuments,
+                    summary.FailedDocuments, summary.NewFigures, summary.RevisedFigures, (long)time.GetElapsedTime(started).TotalMilliseconds);
+            }
         }
 
         return summary;
@@ -77,6 +89,12 @@ public sealed class IngestionPipeline(
         catch (UnsupportedContentException)
         {
             // An attachment on a board is not a failure of the source; the fetcher logged the skip.
+            return;
+        }
+        catch (RobotsRefusalException e)
+        {
+            // The publisher asked not to be read there: politeness, not a failure of the source.
+            IngestionLog.DocumentRefusedByRobots(logger, source.Id, candidate.Url, e.Message);
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -251,9 +269,14 @@ public sealed class IngestionPipeline(
 
     private void Remember(SourceState state, RunSummary summary)
     {
-        if (summary.Failed)
+        if (summary.CutShort)
+        {
+            // Not a success: what it did not read is read next run. Not a failure either.
+        }
+        else if (summary.Failed)
         {
             state.ConsecutiveFailures++;
+            state.FailingSince ??= state.LastRunAt;
             state.LastError = summary.Error ?? $"{summary.FailedDocuments} of {summary.Documents} documents failed";
             state.LastErrorAt = state.LastRunAt;
             if (summary.NextAttemptAt is { } next)
@@ -274,6 +297,7 @@ public sealed class IngestionPipeline(
             }
 
             state.ConsecutiveFailures = 0;
+            state.FailingSince = null;
             state.LastSuccessAt = state.LastRunAt;
         }
 

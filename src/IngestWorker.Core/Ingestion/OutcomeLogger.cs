@@ -37,11 +37,26 @@ public sealed class OutcomeLogger(ILogger<OutcomeLogger> logger, IEnumerable<IFi
 
     private void LogChanges(string title, RecordOutcome outcome)
     {
+        // A change the document states beside its value is shown on the value's line, not again on its own.
+        var shown = new HashSet<FigureVersion>(ReferenceEqualityComparer.Instance);
         foreach (var figure in outcome.New)
         {
+            if (ChangeOf(figure, outcome.New) is { } change)
+            {
+                shown.Add(change);
+            }
+        }
+
+        foreach (var figure in outcome.New)
+        {
+            if (shown.Contains(figure))
+            {
+                continue;
+            }
+
             using var scope = FigureScope(figure);
             IngestionLog.NewFigure(logger, FigureText.Key(figure), figure.Period, figure.Measure, FigureText.Value(figure),
-                ChangeOf(figure, outcome.New), figure.SourceId, title);
+                ChangeOf(figure, outcome.New) is { } change ? $" ({FigureText.Value(change)} y/y)" : "", figure.SourceId, title);
         }
 
         foreach (var revision in outcome.Revised)
@@ -61,19 +76,18 @@ public sealed class OutcomeLogger(ILogger<OutcomeLogger> logger, IEnumerable<IFi
         }
     }
 
-    /// <summary>A value line reads better with its on-year change beside it, when the same document states it.</summary>
-    private static string ChangeOf(FigureVersion figure, List<FigureVersion> siblings)
+    /// <summary>The on-year change of a value (or daily average) stated by the same document, which its line shows beside it.</summary>
+    private static FigureVersion? ChangeOf(FigureVersion figure, List<FigureVersion> siblings)
     {
         if (figure.Measure is not ("value" or "daily_avg_value"))
         {
-            return "";
+            return null;
         }
 
         var changeMeasure = figure.Measure == "value" ? "yoy_pct" : "daily_avg_yoy_pct";
-        var change = siblings.Find(s => s.Measure == changeMeasure && s.Reporter == figure.Reporter && s.Flow == figure.Flow
+        return siblings.Find(s => s.Measure == changeMeasure && s.Reporter == figure.Reporter && s.Flow == figure.Flow
             && s.Product == figure.Product && s.Partner == figure.Partner && s.Period == figure.Period && s.Basis == figure.Basis
             && s.Adjustment == figure.Adjustment);
-        return change is null ? "" : $" ({FigureText.Value(change)} y/y)";
     }
 
     /// <summary>The figure's parts as properties, so a log shipper can filter on them.</summary>

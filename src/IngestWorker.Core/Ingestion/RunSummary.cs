@@ -15,4 +15,6 @@ public sealed class RunSummary(string sourceId)
     /// <summary>When the scheduler runs the source next, if a scheduler runs it.</summary>
     public DateTimeOffset? NextAttemptAt { get; init; }
     public bool Failed => Error is not null || FailedDocuments > 0;
+    /// <summary>Stopped by a shutdown before every document was read: neither a success nor a failure.</summary>
+    public bool CutShort { get; set; }
 }

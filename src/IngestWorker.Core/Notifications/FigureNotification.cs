@@ -2,8 +2,8 @@ using IngestWorker.Core.Storage;
 
 namespace IngestWorker.Core.Notifications;
 
-/// <summary>A new or revised figure on its way to the receivers that want it.</summary>
-public sealed record FigureNotification(string Kind, FigureVersion Figure, FigureVersion? Previous, string Title)
+/// <summary>A new or revised figure on its way to the receivers that want it, within its bulletin's digest.</summary>
+public sealed record FigureNotification(string Kind, FigureVersion Figure, FigureVersion? Previous)
 {
     public const string NewKind = "new";
     public const string RevisedKind = "revised";

@@ -7,64 +7,71 @@ using Microsoft.Extensions.Options;
 namespace IngestWorker.Core.Notifications;
 
 /// <summary>
-/// Hands each new or revised figure that some webhook wants to the dispatcher through a bounded
-/// channel. Never waits: when the queue is full the figure is dropped and logged, so a dead
-/// receiver can never hold up ingestion.
+/// Hands each bulletin's new and revised figures to the receivers that want some of them: one
+/// bounded queue per receiver, one message (a digest) per bulletin. Never waits: when a receiver's
+/// queue is full the digest is dropped and logged, so a dead receiver holds up neither ingestion
+/// nor the other receivers.
 /// </summary>
 public sealed class NotificationInbox : IFigureObserver
 {
     private readonly IOptions<NotificationOptions> _options;
-    private readonly Lazy<Channel<FigureNotification>> _channel;
+    private readonly Lazy<Channel<BulletinNotification>[]> _queues;
     private readonly ILogger<NotificationInbox> _logger;
+    private volatile bool _suppressed;
 
     /// <remarks>Options are read at first use, after the host has validated them.</remarks>
     public NotificationInbox(IOptions<NotificationOptions> options, ILogger<NotificationInbox> logger)
     {
         _options = options;
         _logger = logger;
-        _channel = new(() => Channel.CreateBounded<FigureNotification>(new BoundedChannelOptions(options.Value.QueueCapacity)
+        _queues = new(() => [.. options.Value.Webhooks.Select(_ => Channel.CreateBounded<BulletinNotification>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait, // with TryWrite: refuse, so the drop is counted and logged
             SingleReader = true,
-        }));
+        }))]);
     }
 
-    public ChannelReader<FigureNotification> Reader => _channel.Value.Reader;
+    /// <summary>The queue of the receiver at <paramref name="index"/> in <c>Notifications:Webhooks</c>.</summary>
+    public ChannelReader<BulletinNotification> Reader(int index) => _queues.Value[index].Reader;
+
+    /// <summary>Digests waiting in every queue.</summary>
+    public int Pending => _queues.Value.Sum(q => q.Reader.Count);
+
+    /// <summary>Nothing recorded from now on is notified (<c>--no-notify</c>: a backfill is not news).</summary>
+    public void Suppress() => _suppressed = true;
 
     public void Recorded(StoredDocument document, RecordOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(outcome);
-        if (_options.Value.Webhooks.Count == 0)
+        var webhooks = _options.Value.Webhooks;
+        if (webhooks.Count == 0 || _suppressed)
         {
             return;
         }
 
+        List<FigureNotification> figures =
+        [
+            .. outcome.New.Select(f => new FigureNotification(FigureNotification.NewKind, f, null)),
+            .. outcome.Revised.Where(r => r.Current.Reason == VersionReason.Revised).Select(r => new FigureNotification(FigureNotification.RevisedKind, r.Current, r.Previous)),
+        ];
         var title = document.Title ?? document.Url;
-        foreach (var figure in outcome.New)
+        for (var i = 0; i < webhooks.Count; i++)
         {
-            Offer(new FigureNotification(FigureNotification.NewKind, figure, null, title));
-        }
-
-        foreach (var revision in outcome.Revised.Where(r => r.Current.Reason == VersionReason.Revised))
-        {
-            Offer(new FigureNotification(FigureNotification.RevisedKind, revision.Current, revision.Previous, title));
+            var wanted = figures.FindAll(f => f.Wanted(webhooks[i]));
+            if (wanted.Count > 0 && !_queues.Value[i].Writer.TryWrite(new BulletinNotification(title, document.Url, document.SourceId, wanted)))
+            {
+                NotificationLog.Dropped(_logger, webhooks[i].DisplayName(i), title, wanted.Count);
+            }
         }
     }
 
-    /// <summary>No more figures: the dispatcher delivers what is queued and ends.</summary>
-    public void Complete() => _channel.Value.Writer.TryComplete();
-
-    private void Offer(FigureNotification notification)
+    /// <summary>No more bulletins: the dispatcher delivers what is queued and ends.</summary>
+    public void Complete()
     {
-        if (!_options.Value.Webhooks.Exists(notification.Wanted))
+        foreach (var queue in _queues.Value)
         {
-            return;
-        }
-
-        if (!_channel.Value.Writer.TryWrite(notification))
-        {
-            NotificationLog.Dropped(_logger, FigureText.Key(notification.Figure), notification.Figure.Period, notification.Figure.Measure);
+            queue.Writer.TryComplete();
         }
     }
 }

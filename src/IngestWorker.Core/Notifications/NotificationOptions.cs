@@ -8,7 +8,7 @@ public sealed class NotificationOptions
     /// <summary>Where to POST; none by default.</summary>
     public List<WebhookOptions> Webhooks { get; set; } = [];
 
-    /// <summary>Figures waiting for delivery; past this, new ones are dropped (and logged) rather than slowing ingestion.</summary>
+    /// <summary>Bulletins waiting for delivery to one receiver; past this, new ones are dropped (and logged) rather than slowing ingestion.</summary>
     public int QueueCapacity { get; set; } = 1000;
 
     /// <summary>Attempts per delivery, the first included.</summary>
@@ -30,7 +30,7 @@ public sealed class WebhookOptions
     public const string JsonFormat = "json";
     public const string ChatFormat = "chat";
 
-    /// <summary>Names the receiver in the log; defaults to the URL's host.</summary>
+    /// <summary>Names the receiver in the log; defaults to its place in the list and the URL's host (never its path, which may be the secret).</summary>
     public string? Name { get; set; }
 
     public string Url { get; set; } = "";
@@ -50,5 +50,7 @@ public sealed class WebhookOptions
     public string? Measure { get; set; }
     public string? Source { get; set; }
 
-    public string DisplayName => Name ?? (Uri.TryCreate(Url, UriKind.Absolute, out var url) ? url.Authority : Url);
+    /// <param name="index">The receiver's place in <c>Notifications:Webhooks</c>.</param>
+    public string DisplayName(int index) =>
+        Name ?? $"webhook {index} ({(Uri.TryCreate(Url, UriKind.Absolute, out var url) ? url.Authority : "?")})";
 }

@@ -13,40 +13,64 @@ public static class WebhookPayload
     public const string SignatureHeader = "X-IngestWorker-Signature";
     public const string EventHeader = "X-IngestWorker-Event";
 
-    /// <summary>One line a person reads: <c>New figure KR exports total/world 2025-11 value 61.04 bn USD from samples</c>.</summary>
+    /// <summary>The event of every message: one bulletin's new and revised figures.</summary>
+    public const string BulletinEvent = "bulletin.figures";
+
+    /// <summary>One line a person reads: <c>New figure KR exports total/world 2025-11 value 61.04 bn USD</c>.</summary>
     public static string Text(FigureNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
         var f = notification.Figure;
         var line = $"{FigureText.Key(f)} {f.Period} {f.Measure} {FigureText.Value(f)}";
         return notification.Previous is { } previous
-            ? $"Revised figure {line} (was {FigureText.Value(previous)}, version {f.Version}) from {f.SourceId}: {notification.Title} {f.DocumentUrl}"
-            : $"New figure {line} from {f.SourceId}: {notification.Title} {f.DocumentUrl}";
+            ? $"Revised figure {line} (was {FigureText.Value(previous)}, version {f.Version})"
+            : $"New figure {line}";
     }
 
-    public static byte[] Body(FigureNotification notification, string format)
+    /// <summary>The digest a person reads: the bulletin (title, source, URL) on the first line, then one line per figure.</summary>
+    public static string Text(BulletinNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var revised = notification.Figures.Count(f => f.Previous is not null);
+        var counts = revised == 0 ? $"{notification.Figures.Count} new figures"
+            : revised == notification.Figures.Count ? $"{revised} revised figures"
+            : $"{notification.Figures.Count - revised} new and {revised} revised figures";
+        return $"{counts} from {notification.SourceId}: {notification.Title} {notification.DocumentUrl}"
+            + string.Concat(notification.Figures.Select(f => "\n" + Text(f)));
+    }
+
+    public static byte[] Body(BulletinNotification notification, string format)
     {
         ArgumentNullException.ThrowIfNull(notification);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            if (format == WebhookOptions.ChatFormat)
+            json.WriteString("text", Text(notification));
+            if (format != WebhookOptions.ChatFormat)
             {
-                json.WriteString("text", Text(notification));
-            }
-            else
-            {
-                json.WriteString("event", "figure." + notification.Kind);
-                json.WriteString("text", Text(notification));
+                json.WriteString("event", BulletinEvent);
                 json.WriteString("title", notification.Title);
-                json.WritePropertyName("figure");
-                Write(json, notification.Figure);
-                if (notification.Previous is { } previous)
+                json.WriteString("document_url", notification.DocumentUrl);
+                json.WriteString("source", notification.SourceId);
+                json.WriteStartArray("figures");
+                foreach (var figure in notification.Figures)
                 {
-                    json.WritePropertyName("previous");
-                    Write(json, previous);
+                    json.WriteStartObject();
+                    json.WriteString("event", "figure." + figure.Kind);
+                    json.WriteString("text", Text(figure));
+                    json.WritePropertyName("figure");
+                    Write(json, figure.Figure);
+                    if (figure.Previous is { } previous)
+                    {
+                        json.WritePropertyName("previous");
+                        Write(json, previous);
+                    }
+
+                    json.WriteEndObject();
                 }
+
+                json.WriteEndArray();
             }
 
             json.WriteEndObject();

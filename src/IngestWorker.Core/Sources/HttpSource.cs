@@ -3,6 +3,7 @@ using IngestWorker.Core.Archive;
 using IngestWorker.Core.Fetching;
 using IngestWorker.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace IngestWorker.Core.Sources;
 
@@ -13,7 +14,7 @@ namespace IngestWorker.Core.Sources;
 /// <see cref="SourceDefinition.Revisit"/> window are returned, so a correction published at a known
 /// URL is still seen, and an old bulletin costs nothing.
 /// </summary>
-public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvider time, ILogger<HttpSource> logger) : IBulletinSource
+public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvider time, IOptions<FetchOptions> options, ILogger<HttpSource> logger) : IBulletinSource
 {
     public string Kind => "http";
 
@@ -30,7 +31,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
         // the source's discovery settings the listing is read afresh.
         var settings = DiscoveryKey(source);
         var known = store.Listing(start.AbsoluteUri) is { } listing && listing.ContentHash?.EndsWith(settings, StringComparison.Ordinal) == true ? listing : null;
-        var first = await fetcher.GetAsync(start, known?.ETag, known?.LastModified, cancellationToken);
+        var first = await fetcher.GetAsync(start, Reach.Of(source), known?.ETag, known?.LastModified, cancellationToken);
         var hash = first.NotModified ? null : ContentHash.Of(first.Content) + settings;
         if (known is not null && (first.NotModified || hash == known.ContentHash))
         {
@@ -67,7 +68,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
     public Task<FetchedDocument> FetchAsync(SourceDefinition source, Candidate candidate, StoredDocument? previous, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        return fetcher.GetAsync(new Uri(candidate.Url), previous?.ETag, previous?.LastModified, cancellationToken);
+        return fetcher.GetAsync(new Uri(candidate.Url), Reach.Of(source), previous?.ETag, previous?.LastModified, cancellationToken);
     }
 
     /// <summary>Every link of the feed, or of the listing's pages up to <see cref="SourceDefinition.MaxPages"/>.</summary>
@@ -105,7 +106,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
             }
 
             page = next;
-            fetched = await fetcher.GetAsync(page, etag: null, lastModified: null, cancellationToken);
+            fetched = await fetcher.GetAsync(page, Reach.Of(source), etag: null, lastModified: null, cancellationToken);
         }
     }
 
@@ -117,10 +118,39 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
         return ":" + ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(settings))[..16];
     }
 
-    /// <summary>Bulletins never stored (new, or failed before), and those stored within the revisit window.</summary>
+    /// <summary>
+    /// Bulletins never stored (new, or failed before), and those stored within the revisit window, up
+    /// to <see cref="FetchOptions.MaxDocumentsPerRun"/>: the never-stored first (else a backlog would
+    /// never move past the revisits of the last run's bulletins), each group newest first (by the date
+    /// the listing or feed gives; undated ones keep the listing's order, after the dated).
+    /// </summary>
     private List<Candidate> WorthFetching(SourceDefinition source, List<Candidate> listed)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return listed.FindAll(c => store.LatestDocument(c.Url) is not { } stored || now - stored.FetchedAt.ToUniversalTime() < source.Revisit);
+        var (fresh, revisits) = (new List<Candidate>(), new List<Candidate>());
+        foreach (var candidate in listed)
+        {
+            if (store.LatestDocument(candidate.Url) is not { } stored)
+            {
+                fresh.Add(candidate);
+            }
+            else if (now - stored.FetchedAt.ToUniversalTime() < source.Revisit)
+            {
+                revisits.Add(candidate);
+            }
+        }
+
+        var cap = options.Value.MaxDocumentsPerRun;
+        var worth = fresh.Count + revisits.Count;
+        if (worth > cap)
+        {
+            FetchLog.RunCapped(logger, source.Id, worth, cap);
+        }
+
+        return [.. NewestFirst(fresh).Concat(NewestFirst(revisits)).Take(cap)];
     }
+
+    // OrderByDescending is stable: candidates with the same date (or none) keep the listing's order.
+    private static IEnumerable<Candidate> NewestFirst(List<Candidate> candidates) =>
+        candidates.OrderByDescending(c => c.Published ?? DateOnly.MinValue);
 }

@@ -5,7 +5,7 @@ namespace IngestWorker.Core.Sources;
 
 /// <summary>
 /// Which links of a listing or feed a source follows: http(s) only, on its own host or under its
-/// allowed prefixes, never towards this machine unless the source itself lives there, no
+/// allowed prefixes, never towards a private address its configuration does not name, no
 /// attachments, and only those its keywords and pattern select.
 /// </summary>
 internal static class LinkPolicy
@@ -21,9 +21,9 @@ internal static class LinkPolicy
             return "not an http or https URL";
         }
 
-        if (Targets.IsLocal(target) && !Targets.IsLocal(start))
+        if (Targets.IsPrivate(target) && !Reach.Of(source).Names(target.DnsSafeHost))
         {
-            return "a local address";
+            return "a private address its configuration does not name";
         }
 
         if (Array.Exists(Attachments, a => target.AbsolutePath.EndsWith(a, StringComparison.OrdinalIgnoreCase)))

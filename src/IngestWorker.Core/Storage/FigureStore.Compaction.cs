@@ -24,7 +24,9 @@ public sealed partial class FigureStore
         var before = new FileInfo(full).Length;
         using (AcquireLock(full))
         {
-            File.Delete(temporary);
+            // An interrupted run (a kill, a crash, a full disk) leaves its copy and the copy's LiteDB
+            // log; a fresh copy opened beside the stale log would replay it. Both go first.
+            DeleteCopy(temporary);
             var copied = 0L;
             try
             {
@@ -43,13 +45,28 @@ public sealed partial class FigureStore
             }
             catch (Exception e) when (e is LiteException or IOException or InvalidOperationException)
             {
-                File.Delete(temporary);
+                DeleteCopy(temporary);
                 throw new StoreException($"compaction of '{full}' failed ({e.Message}); the database was left as it was", e);
             }
 
             return new CompactionResult(copied, before, new FileInfo(full).Length, backup);
         }
     }
+
+    /// <summary>The copy and every file LiteDB keeps beside it (<c>x.db-log.compacting</c>, <c>x.db-tmp.compacting</c>).</summary>
+    private static void DeleteCopy(string temporary)
+    {
+        var folder = System.IO.Path.GetDirectoryName(temporary)!;
+        var (name, extension) = (System.IO.Path.GetFileNameWithoutExtension(temporary), System.IO.Path.GetExtension(temporary));
+        foreach (var file in new[] { temporary, System.IO.Path.Combine(folder, $"{name}-log{extension}"), System.IO.Path.Combine(folder, $"{name}-tmp{extension}") })
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Leftovers of an interrupted compaction beside <paramref name="path"/>, for a test to look for.</summary>
+    internal static IEnumerable<string> CompactionLeftovers(string path) =>
+        Directory.EnumerateFiles(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, "*.compacting");
 
     private static long CopyCollection(LiteDatabase source, LiteDatabase target, string name, IProgress<string>? progress)
     {

@@ -91,6 +91,9 @@ public sealed partial class FigureStore
     /// <summary>How many figures of a document restated values already recorded.</summary>
     public int ConfirmationsOf(long documentId) => _confirmations.Count(BsonExpression.Create("DocumentId = @0", documentId));
 
+    /// <summary>Whether any document of the source is archived (a source need not be configured any more to have some).</summary>
+    public bool HasDocumentsOf(string sourceId) => _documents.Exists(BsonExpression.Create("SourceId = @0", sourceId));
+
     /// <summary>The latest stored version of every bulletin URL (optionally of one source), for re-extraction.</summary>
     public IReadOnlyList<StoredDocument> LatestDocuments(string? sourceId = null) =>
         [.. _documents.FindAll()

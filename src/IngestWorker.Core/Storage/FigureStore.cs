@@ -14,6 +14,8 @@ public sealed partial class FigureStore : IDisposable
     // Parameterised expressions: LiteDB caches their parse, a new literal each call would recompile.
     private const string ByUrl = "Url = @0";
     private const string IsOpen = "SupersededAt = null";
+    // .NET reports a lock held by another process (flock's EWOULDBLOCK) as an IOException carrying that errno.
+    private const int WouldBlock = 11;
 
 
     private readonly LiteDatabase _db;
@@ -47,6 +49,14 @@ public sealed partial class FigureStore : IDisposable
     {
         var full = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(full)!;
+        for (var above = folder; above is not null && !Directory.Exists(above); above = System.IO.Path.GetDirectoryName(above))
+        {
+            if (File.Exists(above))
+            {
+                throw new StoreException($"cannot create the database folder '{folder}': '{above}' is a file, not a folder");
+            }
+        }
+
         try
         {
             Directory.CreateDirectory(folder);
@@ -96,18 +106,62 @@ public sealed partial class FigureStore : IDisposable
     /// </summary>
     private static FileStream AcquireLock(string databasePath)
     {
+        if (Directory.Exists(databasePath))
+        {
+            throw new StoreException($"the database path '{databasePath}' is a folder; Storage:DatabasePath names the database file (for example data/ingestworker.db)");
+        }
+
         try
         {
             return new FileStream(databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StoreException($"the database '{databasePath}' is in use by another IngestWorker (is the service already running with this file?)", e);
+            throw new StoreException(LockFailure(databasePath, e), e);
         }
-        catch (UnauthorizedAccessException e)
+    }
+
+    /// <summary>
+    /// Whether a process (the service) holds the database's lock right now. Probes without creating
+    /// anything; a lock file that cannot be probed counts as free, and opening the store then names the cause.
+    /// </summary>
+    public static bool IsHeldElsewhere(string path)
+    {
+        var lockPath = System.IO.Path.GetFullPath(path) + ".lock";
+        if (!File.Exists(lockPath))
         {
-            throw new StoreException($"cannot write beside the database '{databasePath}': {e.Message}", e);
+            return false;
         }
+
+        try
+        {
+            using var probe = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            return false;
+        }
+        catch (IOException e) when (e.HResult == WouldBlock)
+        {
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// What stopped the lock file from being taken, truthfully: only a lock held by another process is
+    /// "in use"; a read-only or foreign folder (EROFS, EACCES) is named as such.
+    /// </summary>
+    internal static string LockFailure(string databasePath, Exception e)
+    {
+        var folder = System.IO.Path.GetDirectoryName(databasePath);
+        return e switch
+        {
+            IOException when e.HResult == WouldBlock =>
+                $"the database '{databasePath}' is in use by another IngestWorker (is the service already running with this file?)",
+            UnauthorizedAccessException => $"cannot write in the database folder '{folder}': permission denied ({e.Message})",
+            _ => $"cannot write in the database folder '{folder}': {e.Message}",
+        };
     }
 
     /// <summary>

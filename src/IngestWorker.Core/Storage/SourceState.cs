@@ -10,6 +10,8 @@ public sealed class SourceState
     public string? LastError { get; set; }
     public DateTime? LastErrorAt { get; set; }
     public int ConsecutiveFailures { get; set; }
+    /// <summary>The run that began the current streak of failures; null while the source works (and in stores older than it).</summary>
+    public DateTime? FailingSince { get; set; }
 }
 
 /// <summary>Validators and hash of a listing page or feed, so an unchanged listing costs one request.</summary>

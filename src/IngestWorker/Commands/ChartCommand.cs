@@ -35,6 +35,13 @@ internal static class ChartCommand
         filter.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            // Checked before the store is read; inside the service the file is not written, so not checked there.
+            if (!StoreAccess.InService && result.GetValue(output) is { Directory: { Exists: false } missing })
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync($"--out: the folder '{missing.FullName}' does not exist");
+                return HostRunner.ConfigurationError;
+            }
+
             // Inside the service the image goes back over the socket; the file is written here, by the user who asked.
             var image = new StringWriter();
             var code = await StoreAccess.WithStoreAsync(result, db, (store, _) =>

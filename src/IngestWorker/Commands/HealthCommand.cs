@@ -11,7 +11,7 @@ namespace IngestWorker.Commands;
 /// <summary>
 /// <c>health</c>: the health checks a supervisor runs without reading logs. Exit code 0 when
 /// healthy or degraded, 1 when unhealthy: no running service, the store unreadable, or a source
-/// failing <c>Health:MaxConsecutiveFailures</c> runs in a row.
+/// failing without a success for longer than <c>Health:UnhealthyAfter</c>.
 /// </summary>
 internal static class HealthCommand
 {
@@ -31,7 +31,7 @@ internal static class HealthCommand
                 var checks = new List<(string, IHealthCheck)>
                 {
                     (StoreHealthCheck.Name, new StoreHealthCheck(store)),
-                    (SourcesHealthCheck.Name, new SourcesHealthCheck(store, sources, health)),
+                    (SourcesHealthCheck.Name, new SourcesHealthCheck(store, sources, health, TimeProvider.System)),
                 };
                 if (!StoreAccess.InService)
                 {
@@ -50,10 +50,10 @@ internal static class HealthCommand
                 }
 
                 return HealthReporting.ExitCode(report);
-            });
+            }, storeFailure: 1);
 
-            // No database, or one that cannot be opened, is unhealthy too: a supervisor needs only 0 or 1.
-            return code == 0 ? 0 : 1;
+            // No database, or one that cannot be opened, is unhealthy too; a configuration that cannot be read is exit code 2, as everywhere.
+            return code is 0 or HostRunner.ConfigurationError ? code : 1;
         });
         return command;
     }

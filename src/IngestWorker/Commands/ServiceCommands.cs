@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using IngestWorker.Core.Fetching;
 using IngestWorker.Core.Ingestion;
+using IngestWorker.Core.Notifications;
 using IngestWorker.Core.Sources;
 using IngestWorker.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -21,19 +23,22 @@ internal static class ServiceCommands
     }
 
     public static Task<int> RunService(string? db) =>
-        HostRunner.RunServiceAsync(() => ServiceHost.CreateBuilder(db).ForService());
+        HostRunner.RunServiceAsync(db, () => ServiceHost.CreateBuilder(db).ForService());
 
     public static Command Once(Option<string?> db)
     {
         var source = new Option<string?>("--source") { Description = "Run only the source with this id." };
-        var command = new Command("once", "Run every enabled source (or one) once, then exit; exit code 1 if a source failed.") { source };
-        command.SetAction((result, _) => HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), async (services, stopping) =>
+        var noNotify = NoNotify();
+        var command = new Command("once", "Run every enabled source (or one) once, then exit; exit code 1 if a source failed.") { source, noNotify };
+        command.SetAction((result, _) => HostRunner.RunWorkAsync("once", result.GetValue(db), () => ServiceHost.CreateBuilder(result.GetValue(db)), async (services, stopping) =>
         {
             var chosen = Chosen(services, result.GetValue(source));
             if (chosen is null)
             {
                 return HostRunner.ConfigurationError;
             }
+
+            SuppressNotifications(services, result.GetValue(noNotify));
 
             var pipeline = services.GetRequiredService<IngestionPipeline>();
             var failed = false;
@@ -59,9 +64,10 @@ internal static class ServiceCommands
         var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD); default: the date the bulletin states." };
         var language = new Option<string?>("--language") { Description = "en or ko; default: the source's, else detected." };
         language.AcceptOnlyFromAmong("en", "ko");
+        var noNotify = NoNotify();
         var command = new Command("ingest", "Record a bulletin file (or a manifest of them) as if the source had fetched it from the URL (for backfills and reproducing a case).")
         {
-            file, url, manifest, source, published, language,
+            file, url, manifest, source, published, language, noNotify,
         };
         command.Validators.Add(result =>
         {
@@ -81,7 +87,9 @@ internal static class ServiceCommands
         });
         command.SetAction((result, _) =>
         {
-            IEnumerable<BulletinFile> files;
+            IEnumerable<BulletinFile>? files = null;
+            FileInfo? single = null;
+            DateOnly? date = null;
             var count = 1;
             if (result.GetValue(manifest) is { } list)
             {
@@ -103,31 +111,39 @@ internal static class ServiceCommands
             }
             else
             {
-                var path = result.GetValue(file)!;
-                if (!path.Exists)
+                single = result.GetValue(file)!;
+                if (!single.Exists)
                 {
-                    Console.Error.WriteLine($"No such file: {path.FullName}");
+                    Console.Error.WriteLine($"No such file: {single.FullName}");
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
 
-                if (!TryParseDate(result.GetValue(published), out var date))
+                if (!TryParseDate(result.GetValue(published), out date))
                 {
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
-
-                var contentType = BulletinFile.ContentTypeOf(path.FullName);
-                files = [new BulletinFile(result.GetValue(url)!, File.ReadAllBytes(path.FullName), contentType, date, result.GetValue(language))];
             }
 
-            return HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
+            return HostRunner.RunWorkAsync("ingest", result.GetValue(db), () => ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
             {
                 if (Chosen(services, result.GetValue(source)) is not [var definition])
                 {
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
 
+                SuppressNotifications(services, result.GetValue(noNotify));
+                if (single is not null)
+                {
+                    if (ReadBulletin(single, services.GetRequiredService<IOptions<FetchOptions>>().Value.MaxDocumentBytes) is not { } content)
+                    {
+                        return Task.FromResult(HostRunner.ConfigurationError);
+                    }
+
+                    files = [new BulletinFile(result.GetValue(url)!, content, BulletinFile.ContentTypeOf(single.FullName), date, result.GetValue(language))];
+                }
+
                 var progress = count > 1 ? new ProgressLine("ingest", count) : null;
-                var summary = services.GetRequiredService<IngestionPipeline>().IngestFiles(definition, files, progress, stopping);
+                var summary = services.GetRequiredService<IngestionPipeline>().IngestFiles(definition, files!, progress, stopping);
                 if (count > 1)
                 {
                     Console.WriteLine($"Ingested {summary.Documents} files: {summary.NewDocuments} new, {summary.UnchangedDocuments} unchanged, {summary.FailedDocuments} failed; figures {summary.NewFigures} new, {summary.RevisedFigures} revised.");
@@ -143,9 +159,16 @@ internal static class ServiceCommands
     {
         var source = new Option<string?>("--source") { Description = "Only the documents of this source." };
         var command = new Command("reprocess", "Re-extract every archived document with the current extractor, recording only what changed.") { source };
-        command.SetAction((result, _) => HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
+        command.SetAction((result, _) => HostRunner.RunWorkAsync("reprocess", result.GetValue(db), () => ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
         {
             var sources = services.GetRequiredService<IOptions<SourcesOptions>>().Value;
+            // A source no longer configured may still have documents to re-read; one that has neither is a typo.
+            if (result.GetValue(source) is { } id && sources.Find(id) is null && !services.GetRequiredService<FigureStore>().HasDocumentsOf(id))
+            {
+                Console.Error.WriteLine($"No source '{id}' is configured or has documents in the store; 'sources' lists them.");
+                return Task.FromResult(HostRunner.ConfigurationError);
+            }
+
             var progress = new ProgressLine("reprocess");
             var outcome = services.GetRequiredService<Reprocessor>().Run(result.GetValue(source), id => sources.Find(id)?.Reporter, progress, stopping);
             Console.WriteLine($"Reprocessed {outcome.Documents} documents: {outcome.NewFigures} new, {outcome.ChangedFigures} changed, {outcome.UnchangedFigures} unchanged figures; {outcome.FailedDocuments} failed.");
@@ -159,11 +182,16 @@ internal static class ServiceCommands
         var command = new Command("compact", "Rewrite the database into a fresh, smaller file (stop the service first); the old file is kept beside it until you delete it.");
         command.SetAction(result =>
         {
-            var root = ContentRoot.Locate();
-            var configuration = ServiceHost.LoadConfiguration(root, result.GetValue(db));
-            var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
             try
             {
+                if (HostRunner.RefusedWhileServiceRuns(result.GetValue(db), "compact") is { } refused)
+                {
+                    return refused;
+                }
+
+                var root = ContentRoot.Locate();
+                var configuration = ServiceHost.LoadConfiguration(root, result.GetValue(db));
+                var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
                 var outcome = FigureStore.Compact(Path.GetFullPath(options.DatabasePath, root), options.Password,
                     new Progress<string>(line => Console.Error.WriteLine("compact: " + line)));
                 Console.WriteLine($"Compacted {outcome.Rows} rows: {outcome.BytesBefore:N0} bytes -> {outcome.BytesAfter:N0} bytes. The old file is kept as {outcome.OldFile}; delete it once satisfied.");
@@ -174,8 +202,46 @@ internal static class ServiceCommands
                 Console.Error.WriteLine(e.Message);
                 return HostRunner.ConfigurationError;
             }
+            catch (ConfigurationException e)
+            {
+                Console.Error.WriteLine(HostRunner.Describe(e));
+                return HostRunner.ConfigurationError;
+            }
         });
         return command;
+    }
+
+    private static Option<bool> NoNotify() =>
+        new("--no-notify") { Description = "Record without notifying the webhooks (a backfill is not news)." };
+
+    private static void SuppressNotifications(IServiceProvider services, bool suppress)
+    {
+        if (suppress)
+        {
+            services.GetRequiredService<NotificationInbox>().Suppress();
+        }
+    }
+
+    /// <summary>
+    /// The bytes of a bulletin file, or null after one line saying why it is none: larger than the
+    /// documents the fetcher accepts, or binary (the extractor would find nothing and store an empty document).
+    /// </summary>
+    private static byte[]? ReadBulletin(FileInfo file, long limit)
+    {
+        if (file.Length > limit)
+        {
+            Console.Error.WriteLine($"{file.FullName} is {file.Length:N0} bytes, over the limit of {limit:N0} (Fetching:MaxDocumentBytes); nothing was recorded.");
+            return null;
+        }
+
+        var content = File.ReadAllBytes(file.FullName);
+        if (BulletinFile.NotText(content) is { } kind)
+        {
+            Console.Error.WriteLine($"{file.FullName} is {kind}, not an HTML or text bulletin; nothing was recorded.");
+            return null;
+        }
+
+        return content;
     }
 
     /// <summary>The enabled sources, or the one asked for; null (after saying why) when there is none.</summary>

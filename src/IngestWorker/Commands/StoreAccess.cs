@@ -25,7 +25,8 @@ internal static class StoreAccess
     public static bool InService => ServiceStore.Value is not null;
 
     /// <param name="output">Where a forwarded command's output goes instead of the command's own output.</param>
-    public static async Task<int> WithStoreAsync(ParseResult result, Option<string?> db, Func<FigureStore, IConfiguration, Task<int>> action, TextWriter? output = null)
+    /// <param name="storeFailure">The exit code when the database file cannot be opened.</param>
+    public static async Task<int> WithStoreAsync(ParseResult result, Option<string?> db, Func<FigureStore, IConfiguration, Task<int>> action, TextWriter? output = null, int storeFailure = HostRunner.ConfigurationError)
     {
         if (ServiceStore.Value is var (serviceStore, serviceConfiguration))
         {
@@ -70,7 +71,7 @@ internal static class StoreAccess
         catch (StoreException e)
         {
             await error.WriteLineAsync(e.Message);
-            return HostRunner.ConfigurationError;
+            return storeFailure;
         }
     }
 

@@ -81,7 +81,9 @@ internal sealed partial class QueryServer(StoreOpening opening, IConfiguration c
             using (StoreAccess.UseServiceStore(store, configuration))
             {
                 var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
-                code = await Cli.CreateQueries().Parse(QueryProtocol.ParseRequest(payload)).InvokeAsync(invocation, session.Token);
+                var parsed = Cli.CreateQueries().Parse(QueryProtocol.ParseRequest(payload));
+                code = await parsed.InvokeAsync(invocation, session.Token);
+                code = parsed.Errors.Count > 0 ? HostRunner.ConfigurationError : code;
             }
 
             output.Flush();

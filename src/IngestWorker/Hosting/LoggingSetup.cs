@@ -26,7 +26,10 @@ internal static class LoggingSetup
                 .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
                 .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
                 .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
-                .Enrich.FromLogContext();
+                .Enrich.FromLogContext()
+                // The host logs a failed start with its stack trace; a failure the user can fix is
+                // told once, in one line, by the command that met it.
+                .Filter.ByExcluding(e => e.Exception is { } failure && Commands.HostRunner.Describe(failure) is not null);
             if (JournalConsoleFormatter.UnderSystemd)
             {
                 configuration.WriteTo.Console(new JournalConsoleFormatter());

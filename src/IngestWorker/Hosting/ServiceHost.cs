@@ -15,6 +15,7 @@ namespace IngestWorker.Hosting;
 internal static class ServiceHost
 {
     /// <summary>The configuration alone, for commands that only need settings (the database path).</summary>
+    /// <exception cref="ConfigurationException">A file is not valid JSON or a value does not fit its setting.</exception>
     public static IConfigurationRoot LoadConfiguration(string contentRoot, string? databaseOverride)
     {
         var configuration = new ConfigurationManager();
@@ -51,18 +52,19 @@ internal static class ServiceHost
         return builder;
     }
 
-    private static void AddConfiguration(IConfigurationBuilder configuration, string contentRoot, string environment, string? databaseOverride)
+    private static void AddConfiguration(ConfigurationManager configuration, string contentRoot, string environment, string? databaseOverride)
     {
         var folder = Path.Combine(contentRoot, ContentRoot.ConfigFolder);
-        configuration
-            .AddJsonFile(Path.Combine(folder, ContentRoot.SettingsFile), optional: false, reloadOnChange: false)
-            .AddJsonFile(Path.Combine(folder, $"appsettings.{environment}.json"), optional: true, reloadOnChange: false)
-            .AddJsonFile(Path.Combine(folder, ContentRoot.SourcesFile), optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables("INGESTWORKER_");
+        ConfigurationCheck.AddJsonFile(configuration, Path.Combine(folder, ContentRoot.SettingsFile), optional: false);
+        ConfigurationCheck.AddJsonFile(configuration, Path.Combine(folder, $"appsettings.{environment}.json"), optional: true);
+        ConfigurationCheck.AddJsonFile(configuration, Path.Combine(folder, ContentRoot.SourcesFile), optional: true);
+        configuration.AddEnvironmentVariables("INGESTWORKER_");
         if (databaseOverride is not null)
         {
             configuration.AddInMemoryCollection([new($"{StorageOptions.SectionName}:{nameof(StorageOptions.DatabasePath)}", Path.GetFullPath(databaseOverride))]);
         }
+
+        ConfigurationCheck.ThrowIfUnbindable(configuration);
     }
 
     private static void AddValidation(IServiceCollection services)

@@ -78,6 +78,11 @@ internal sealed class SettingsValidators(IConfiguration configuration)
             failures.Add("MaxRedirects", $"{options.MaxRedirects} is out of range (0 to 20)");
         }
 
+        if (options.MaxDocumentsPerRun is < 1 or > 10_000)
+        {
+            failures.Add("MaxDocumentsPerRun", $"{options.MaxDocumentsPerRun} is out of range (1 to 10000)");
+        }
+
         return failures.Result;
     }
 

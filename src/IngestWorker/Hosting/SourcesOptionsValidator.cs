@@ -1,12 +1,11 @@
 using IngestWorker.Core.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace IngestWorker.Hosting;
 
 /// <summary>Checks every source and reports every problem at once, each naming the setting and its file.</summary>
-internal sealed class SourcesOptionsValidator(IConfiguration configuration) : IValidateOptions<SourcesOptions>
+internal sealed class SourcesOptionsValidator(IConfiguration configuration, TimeProvider time) : IValidateOptions<SourcesOptions>
 {
     public ValidateOptionsResult Validate(string? name, SourcesOptions options)
     {
@@ -32,14 +31,14 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration) : IV
                 Fail("Kind", $"'{source.Kind}' is not a source kind (one of: {string.Join(", ", SourceDefinition.Kinds)})");
             }
 
-            if (!CronExpression.TryParse(source.Schedule, out _))
-            {
-                Fail("Schedule", $"'{source.Schedule}' is not a valid Quartz cron expression (for example '0 0/10 * * * ?')");
-            }
-
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out _))
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out var zone))
             {
                 Fail("TimeZone", $"'{source.TimeZone}' is not a known time zone (for example 'Asia/Seoul' or 'UTC')");
+            }
+
+            if (CronCheck.Problem(source.Schedule, zone ?? TimeZoneInfo.Utc, time.GetUtcNow()) is { } schedule)
+            {
+                Fail("Schedule", schedule);
             }
 
             if (source.Language is { Length: > 0 } language && language is not ("en" or "ko"))

@@ -12,9 +12,9 @@ internal sealed class OperationsValidators(IConfiguration configuration)
     public ValidateOptionsResult Validate(string? name, HealthOptions options)
     {
         var failures = new List<string>();
-        if (options.MaxConsecutiveFailures < 1)
+        if (options.UnhealthyAfter <= TimeSpan.Zero)
         {
-            Fail(failures, HealthOptions.SectionName, "MaxConsecutiveFailures", $"{options.MaxConsecutiveFailures} must be at least 1");
+            Fail(failures, HealthOptions.SectionName, "UnhealthyAfter", $"{options.UnhealthyAfter} must be positive");
         }
 
         if (options.HttpPort is < 0 or > 65535)

@@ -12,6 +12,7 @@ internal static class SchedulingServiceCollectionExtensions
     public static IServiceCollection AddSourceScheduling(this IServiceCollection services)
     {
         services.AddSingleton<IdleMemoryTrimmer>();
+        services.AddSingleton<RunsInProgress>();
         services.AddQuartz(quartz =>
         {
             quartz.UseDefaultThreadPool(4);

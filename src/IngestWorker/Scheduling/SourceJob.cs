@@ -1,5 +1,6 @@
 using IngestWorker.Core.Ingestion;
 using IngestWorker.Core.Sources;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -11,7 +12,12 @@ namespace IngestWorker.Scheduling;
 /// so a slow run of one source never overlaps itself and never holds up the others.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed partial class SourceJob(IngestionPipeline pipeline, IOptions<SourcesOptions> sources, ILogger<SourceJob> logger) : IJob
+internal sealed partial class SourceJob(
+    IngestionPipeline pipeline,
+    IOptions<SourcesOptions> sources,
+    IHostApplicationLifetime lifetime,
+    RunsInProgress runs,
+    ILogger<SourceJob> logger) : IJob
 {
     public const string SourceIdKey = "sourceId";
 
@@ -26,15 +32,20 @@ internal sealed partial class SourceJob(IngestionPipeline pipeline, IOptions<Sou
             return;
         }
 
+        // Quartz cancels a job's token only when the job is interrupted, not when the scheduler shuts
+        // down: the host's stopping is what ends a run, so a slow fetch never outlives the stop timeout.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var cutShort = false;
+        runs.Started(id);
         try
         {
             // The start-up trigger fires once; the next attempt a person can wait for is the schedule's.
-            var schedule = await context.Scheduler.GetTrigger(new TriggerKey(source.Id + "-schedule", SourceScheduler.Group), cancellationToken);
-            await pipeline.RunAsync(source, schedule?.NextFireTimeUtc ?? context.NextFireTimeUtc, cancellationToken);
+            var schedule = await context.Scheduler.GetTrigger(new TriggerKey(source.Id + "-schedule", SourceScheduler.Group), stopping.Token);
+            await pipeline.RunAsync(source, schedule?.NextFireTimeUtc ?? context.NextFireTimeUtc, stopping.Token);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            LogCancelled(logger, id);
+            cutShort = true;
         }
 #pragma warning disable CA1031 // A job must never take the scheduler down; the pipeline already records its failures.
         catch (Exception e)
@@ -42,13 +53,14 @@ internal sealed partial class SourceJob(IngestionPipeline pipeline, IOptions<Sou
         {
             LogCrashed(logger, e, id);
         }
+        finally
+        {
+            runs.Ended(id, cutShort);
+        }
     }
 
     [LoggerMessage(4101, LogLevel.Error, "Source {Source} is not configured; its job does nothing", EventName = "UnknownSource")]
     private static partial void LogUnknownSource(ILogger logger, string source);
-
-    [LoggerMessage(4102, LogLevel.Information, "Run of source {Source} cancelled by shutdown", EventName = "RunCancelled")]
-    private static partial void LogCancelled(ILogger logger, string source);
 
     [LoggerMessage(4103, LogLevel.Error, "Run of source {Source} crashed", EventName = "RunCrashed")]
     private static partial void LogCrashed(ILogger logger, Exception exception, string source);

@@ -23,6 +23,7 @@ internal sealed partial class SourceScheduler(
     IOptions<SourcesOptions> sources,
     IOptions<StorageOptions> storage,
     StoreOpening store,
+    RunsInProgress runs,
     TimeProvider time,
     ILogger<SourceScheduler> logger) : IHostedService
 {
@@ -81,18 +82,39 @@ internal sealed partial class SourceScheduler(
         }
     }
 
-    /// <summary>Runs after Quartz has stopped (hosted services stop in reverse order), so every job has finished.</summary>
-    public Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs after Quartz has stopped (hosted services stop in reverse order). The host's stopping has
+    /// cancelled every run; a run still going (a write finishing) is waited for within the stop timeout,
+    /// so nothing is recorded after the last line, which says how the runs ended.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
-        LogStopped(logger);
-        return Task.CompletedTask;
+        await runs.WhenIdleAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (runs.Running is { Count: > 0 } running)
+        {
+            LogStoppedWhileRunning(logger, string.Join(", ", running));
+        }
+        else if (runs.CutShort is { Count: > 0 } cut)
+        {
+            LogStoppedCuttingShort(logger, string.Join(", ", cut.Distinct(StringComparer.Ordinal)));
+        }
+        else
+        {
+            LogStopped(logger);
+        }
     }
 
     [LoggerMessage(4011, LogLevel.Information, "IngestWorker started: database {DatabasePath}, {SourceCount} enabled sources; Ctrl+C or SIGTERM stops it", EventName = "ServiceStarted")]
     private static partial void LogStarted(ILogger logger, string databasePath, int sourceCount);
 
-    [LoggerMessage(4012, LogLevel.Information, "IngestWorker stopped; running jobs have finished", EventName = "ServiceStopped")]
+    [LoggerMessage(4012, LogLevel.Information, "IngestWorker stopped; no run was cut short", EventName = "ServiceStopped")]
     private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(4013, LogLevel.Warning, "IngestWorker stopped; the runs of {Sources} were cut short and are redone on their next run", EventName = "ServiceStoppedRunsCutShort")]
+    private static partial void LogStoppedCuttingShort(ILogger logger, string sources);
+
+    [LoggerMessage(4014, LogLevel.Warning, "IngestWorker stopped while the runs of {Sources} were still going (the stop timeout ran out); they are redone on their next run", EventName = "ServiceStoppedRunsGoing")]
+    private static partial void LogStoppedWhileRunning(ILogger logger, string sources);
 
     [LoggerMessage(4010, LogLevel.Information, "Source {Source} ({Kind}) scheduled '{Schedule}' in {TimeZone}; next run {NextRun}", EventName = "SourceScheduled")]
     private static partial void LogScheduled(ILogger logger, string source, string kind, string schedule, string timeZone, string nextRun);

@@ -20,7 +20,7 @@ public sealed class FetchHarness : IDisposable
     private readonly TempFolder _folder = new();
     private readonly ServiceProvider _services;
 
-    public FetchHarness(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public FetchHarness(IDictionary<string, string?>? settings = null, TimeProvider? time = null, GuardedConnector? connector = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -47,6 +47,11 @@ public sealed class FetchHarness : IDisposable
             collection.AddSingleton(time);
         }
 
+        if (connector is not null)
+        {
+            collection.AddSingleton(connector);
+        }
+
         _services = collection.BuildServiceProvider();
     }
 
@@ -60,7 +65,9 @@ public sealed class FetchHarness : IDisposable
 
     public IngestionPipeline Pipeline => _services.GetRequiredService<IngestionPipeline>();
 
-    public Task<FetchedDocument> GetAsync(Uri url, string? etag = null) => Fetcher.GetAsync(url, etag, lastModified: null, CancellationToken.None);
+    /// <summary>GETs <paramref name="url"/> as a source configured with that URL alone (or with <paramref name="reach"/>) would.</summary>
+    public Task<FetchedDocument> GetAsync(Uri url, string? etag = null, Reach? reach = null) =>
+        Fetcher.GetAsync(url, reach ?? Reach.Of(url), etag, lastModified: null, CancellationToken.None);
 
     public void Dispose()
     {

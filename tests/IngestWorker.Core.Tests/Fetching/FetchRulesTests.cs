@@ -47,25 +47,42 @@ public sealed class FetchRulesTests
 
     [Theory]
     [InlineData("http://127.0.0.1:8080/", true)]
+    [InlineData("http://127.9.9.9/", true)]
     [InlineData("http://[::1]/", true)]
     [InlineData("http://localhost/admin", true)]
     [InlineData("http://api.localhost/", true)]
     [InlineData("http://169.254.169.254/latest/meta-data", true)]
     [InlineData("http://0.0.0.0/", true)]
+    [InlineData("http://10.1.2.3/", true)]
+    [InlineData("http://172.16.0.1/", true)]
+    [InlineData("http://172.31.255.255/", true)]
+    [InlineData("http://192.168.1.1/", true)]
+    [InlineData("http://100.64.0.1/", true)]
+    [InlineData("http://100.127.255.254/", true)]
+    [InlineData("http://[fe80::1]/", true)]
+    [InlineData("http://[fc00::1]/", true)]
+    [InlineData("http://[fd12:3456::1]/", true)]
+    [InlineData("http://[::ffff:10.0.0.1]/", true)]
+    [InlineData("http://[::ffff:169.254.169.254]/", true)]
+    [InlineData("http://[::ffff:127.0.0.1]/", true)]
     [InlineData("https://english.motir.go.kr/eng/", false)]
-    [InlineData("http://10.1.2.3/", false)]
-    public void Targets_LocalAddresses_AreRecognised(string url, bool local) => Assert.Equal(local, Targets.IsLocal(new Uri(url)));
+    [InlineData("http://172.32.0.1/", false)]
+    [InlineData("http://100.128.0.1/", false)]
+    [InlineData("http://203.0.113.7/", false)]
+    [InlineData("http://[2001:db8::1]/", false)]
+    [InlineData("http://[::ffff:203.0.113.7]/", false)]
+    public void Targets_PrivateAddresses_AreRecognised(string url, bool isPrivate) => Assert.Equal(isPrivate, Targets.IsPrivate(new Uri(url)));
 
     [Fact]
-    public void Targets_PublicNameResolvingToThisMachine_IsNotConnectedTo()
+    public void Reach_NamesTheHostsOfTheSourcesConfiguration()
     {
-        IPAddress[] rebound = [IPAddress.Loopback, IPAddress.Parse("169.254.169.254"), IPAddress.Parse("203.0.113.7")];
+        var reach = Reach.Of(new IngestWorker.Core.Sources.SourceDefinition { Url = "http://10.0.0.5:8080/board", AllowedPrefixes = ["http://[fd00::7]/files/"] });
 
-        Assert.Equal([IPAddress.Parse("203.0.113.7")], Targets.Connectable("bulletins.example", rebound));
-        Assert.Empty(Targets.Connectable("bulletins.example", [IPAddress.IPv6Loopback]));
-        // Literals and localhost are judged by the URL checks, which know whether the source itself is local.
-        Assert.Equal(rebound, Targets.Connectable("127.0.0.1", rebound));
-        Assert.Equal(rebound, Targets.Connectable("localhost", rebound));
+        Assert.Null(reach.Refusal(new Uri("http://10.0.0.5:8080/news/1")));
+        Assert.Null(reach.Refusal(new Uri("http://[fd00::7]/files/a.html")));
+        Assert.NotNull(reach.Refusal(new Uri("http://10.0.0.6/")));
+        Assert.NotNull(reach.Refusal(new Uri("http://169.254.169.254/latest/meta-data")));
+        Assert.Null(reach.Refusal(new Uri("https://english.motir.go.kr/eng/")));
     }
 
     [Fact]

@@ -177,6 +177,84 @@ public sealed class HttpFetcherTests : IAsyncLifetime
         Assert.Equal((1, 1), (_site.Count("/moved"), _site.Count("/here")));
     }
 
+    [Theory]
+    [InlineData("http://10.0.0.1/release")]
+    [InlineData("http://169.254.169.254/latest/meta-data")]
+    [InlineData("http://100.64.0.1/")]
+    [InlineData("http://192.168.0.1/")]
+    [InlineData("http://[fd00::1]/")]
+    [InlineData("http://[::ffff:169.254.169.254]/latest/meta-data")]
+    public async Task Get_LoopbackSourceRedirectedToAnotherPrivateAddress_IsRefusedBeforeConnecting(string location)
+    {
+        _site.Map("/moved", (context, _) => Redirect(context, location));
+        using var harness = new FetchHarness();
+
+        var failure = await Assert.ThrowsAsync<FetchException>(() => harness.GetAsync(_site.Url("moved")));
+
+        Assert.Contains("not followed", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("private address", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _site.Count("/moved"));
+    }
+
+    [Fact]
+    public async Task Get_RedirectToAnotherLoopbackHost_IsRefusedUnlessTheSourceNamesIt()
+    {
+        await using var other = await ScriptedSite.StartAsync("127.0.0.2");
+        other.Map("/here", Html, "<p>other</p>");
+        _site.Map("/moved", (context, _) => Redirect(context, other.Url("here").AbsoluteUri));
+        _site.Map("/mapped", (context, _) => Redirect(context, $"http://[::ffff:127.0.0.2]:{other.BaseUrl.Port}/here"));
+        using var harness = new FetchHarness();
+
+        var refused = await Assert.ThrowsAsync<FetchException>(() => harness.GetAsync(_site.Url("moved")));
+        var mapped = await Assert.ThrowsAsync<FetchException>(() => harness.GetAsync(_site.Url("mapped")));
+        Assert.Equal(0, other.Total);
+
+        var naming = Reach.Of(new IngestWorker.Core.Sources.SourceDefinition { Url = _site.Url("moved").AbsoluteUri, AllowedPrefixes = [other.Url("here").AbsoluteUri] });
+        var followed = await harness.GetAsync(_site.Url("moved"), reach: naming);
+
+        Assert.Contains("127.0.0.2", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("::ffff:127.0.0.2", mapped.Message, StringComparison.Ordinal);
+        Assert.Equal("<p>other</p>", Encoding.UTF8.GetString(followed.Content));
+    }
+
+    [Fact]
+    public async Task Get_NameResolvingToAPrivateAddress_IsRefusedAtConnectUnlessTheSourceNamesIt()
+    {
+        var byName = new Uri($"http://bulletins.example:{_site.BaseUrl.Port}/board");
+        _site.Map("/board", Html, "<p>board</p>");
+        _site.Map("/moved", (context, _) => Redirect(context, byName.AbsoluteUri));
+        using var harness = new FetchHarness(connector: PointingAtThisMachine("bulletins.example"));
+
+        var redirected = await Assert.ThrowsAsync<FetchException>(() => harness.GetAsync(_site.Url("moved")));
+        var unnamed = await Assert.ThrowsAsync<FetchException>(() => harness.GetAsync(byName, reach: Reach.PublicOnly));
+        var named = await harness.GetAsync(byName);
+
+        Assert.Contains("resolves to a private address", redirected.Message, StringComparison.Ordinal);
+        Assert.Contains("resolves to a private address", unnamed.Message, StringComparison.Ordinal);
+        Assert.Equal("<p>board</p>", Encoding.UTF8.GetString(named.Content));
+        Assert.Equal(1, _site.Count("/board"));
+    }
+
+    [Fact]
+    public async Task Get_HostReachedPrivatelyBefore_IsRefusedToASourceThatDoesNotNameIt()
+    {
+        // The first fetch leaves a pooled connection to the host; a request whose reach does not name
+        // it must not ride on that connection past the connect step's check.
+        var byName = new Uri($"http://bulletins.example:{_site.BaseUrl.Port}/board");
+        _site.Map("/board", Html, "<p>board</p>");
+        using var harness = new FetchHarness(connector: PointingAtThisMachine("bulletins.example"));
+        await harness.GetAsync(byName);
+
+        var failure = await Assert.ThrowsAsync<FetchException>(() => harness.GetAsync(byName, reach: Reach.PublicOnly));
+
+        Assert.Contains("private address", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _site.Count("/board"));
+    }
+
+    /// <summary>A DNS record pointing a public-looking name at 127.0.0.1: the one fault here no real server can stage.</summary>
+    private static GuardedConnector PointingAtThisMachine(string name) =>
+        new((host, cancellationToken) => host == name ? Task.FromResult(new[] { System.Net.IPAddress.Loopback }) : System.Net.Dns.GetHostAddressesAsync(host, cancellationToken));
+
     [Fact]
     public async Task Get_GzipBody_IsAskedForAndDecompressed()
     {
@@ -264,7 +342,7 @@ public sealed class HttpFetcherTests : IAsyncLifetime
         _site.Map("/board/1", Html, "<p>x</p>");
         using var harness = new FetchHarness();
 
-        var failure = await Assert.ThrowsAsync<FetchException>(() => harness.GetAsync(_site.Url("board/drafts/1")));
+        var failure = await Assert.ThrowsAsync<RobotsRefusalException>(() => harness.GetAsync(_site.Url("board/drafts/1")));
         await harness.GetAsync(_site.Url("board/1"));
         // Our own group replaces the '*' group, so /private/ is not forbidden to us.
         await harness.GetAsync(_site.Url("private/report.html"));

@@ -26,11 +26,12 @@ public sealed class ScriptedSite : IAsyncDisposable
     /// <summary>Every request in arrival order: path with query, headers, and a monotonic timestamp.</summary>
     public ConcurrentQueue<(string Path, IReadOnlyDictionary<string, string> Headers, long Timestamp)> Seen { get; } = new();
 
-    public static async Task<ScriptedSite> StartAsync()
+    /// <summary>Starts the site on a free port of <paramref name="address"/> (any of 127/8 is this machine on Linux).</summary>
+    public static async Task<ScriptedSite> StartAsync(string address = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrel().UseUrls($"http://{address}:0");
         var app = builder.Build();
         var site = new ScriptedSite(app);
         app.Run(site.ServeAsync);

@@ -144,12 +144,14 @@ public sealed class HttpSourceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void LinkPolicy_WebSourceLinkingToThisMachine_IsRefused()
+    public void LinkPolicy_WebSourceLinkingToAPrivateAddress_IsRefusedUnlessItsConfigurationNamesIt()
     {
-        var source = new SourceDefinition { AllowedPrefixes = ["http://127.0.0.1/"] };
         var web = new Uri("https://english.motir.go.kr/eng/article/EATCL0512e0b48");
+        var source = new SourceDefinition { Url = web.AbsoluteUri, AllowedPrefixes = ["http://10.0.0.5/board/"] };
 
-        Assert.Equal("a local address", LinkPolicy.Refusal(source, web, "http://127.0.0.1/admin"));
+        Assert.Equal("a private address its configuration does not name", LinkPolicy.Refusal(source, web, "http://127.0.0.1/admin"));
+        Assert.Equal("a private address its configuration does not name", LinkPolicy.Refusal(source, web, "http://192.168.1.1/"));
+        Assert.Null(LinkPolicy.Refusal(source, web, "http://10.0.0.5/board/1"));
         Assert.Equal("not an http or https URL", LinkPolicy.Refusal(source, web, "file:///etc/passwd"));
         Assert.Null(LinkPolicy.Refusal(source, web, "http://english.motir.go.kr/eng/article/1"));
     }
@@ -180,8 +182,8 @@ public sealed class HttpSourceTests : IAsyncLifetime
         var second = await harness.Source.DiscoverAsync(source, CancellationToken.None);
 
         Assert.Equal(3, first.Count);
-        // Old and settled: not asked again. Recent: asked again (a correction may come). Failed before: asked again.
-        Assert.Equal([_site.Url("news/recent").AbsoluteUri, _site.Url("news/failed").AbsoluteUri], second.Select(c => c.Url));
+        // Old and settled: not asked again. Recent: asked again (a correction may come). Failed before: asked again, first (never stored).
+        Assert.Equal([_site.Url("news/failed").AbsoluteUri, _site.Url("news/recent").AbsoluteUri], second.Select(c => c.Url));
         Assert.Equal(2, _site.Count(listing));
         Assert.Equal("\"L1\"", _site.Seen.Last(s => s.Path == listing).Headers["If-None-Match"]);
         Assert.Equal(1, _site.Total - _site.Count(listing)); // robots.txt, once
@@ -278,6 +280,54 @@ public sealed class HttpSourceTests : IAsyncLifetime
         Assert.True(unchanged.NotModified);
         Assert.Equal("<p>exports v2</p>", Encoding.UTF8.GetString(v2.Content));
         Assert.Equal(3, _site.Count("/news/1"));
+    }
+
+    [Fact]
+    public async Task Run_MoreBulletinsThanThePerRunCap_FetchesTheNewestFirstAndTheRestOnLaterRuns()
+    {
+        // Seven items listed out of date order; three documents a run.
+        int[] days = [3, 7, 1, 5, 2, 6, 4];
+        _site.Map("/rss", "application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+            + string.Concat(days.Select(d => $"<item><title>Exports {d}</title><link>/news/{d}</link><pubDate>0{d} Dec 2025 09:00:00 +0900</pubDate></item>"))
+            + "</channel></rss>");
+        foreach (var d in days)
+        {
+            _site.Map($"/news/{d}", Html, $"<html><body><p>Bulletin {d}</p></body></html>");
+        }
+
+        using var harness = new FetchHarness(new Dictionary<string, string?> { ["Fetching:MaxDocumentsPerRun"] = "3" });
+        var source = new SourceDefinition { Id = "feed", Kind = "http", Url = _site.Url("rss").AbsoluteUri, Shape = "feed" };
+        int[] Fetched() => [.. days.Where(d => _site.Count($"/news/{d}") > 0).Order()];
+
+        var first = await harness.Pipeline.RunAsync(source, CancellationToken.None);
+        Assert.Equal([5, 6, 7], Fetched());
+        Assert.Equal(3, first.Documents);
+        Assert.Contains(harness.Log.Lines, l => l.Event.Id == 1106 && l.Message.Contains("feed lists 7 bulletins to fetch; fetching 3 this run", StringComparison.Ordinal));
+
+        await harness.Pipeline.RunAsync(source, CancellationToken.None);
+        Assert.Equal([2, 3, 4, 5, 6, 7], Fetched());
+
+        // The last new one, then the newest revisits fill the run.
+        var third = await harness.Pipeline.RunAsync(source, CancellationToken.None);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], Fetched());
+        Assert.Equal(3, third.Documents);
+        Assert.Equal((2, 2, 1), (_site.Count("/news/7"), _site.Count("/news/6"), _site.Count("/news/5")));
+    }
+
+    [Fact]
+    public async Task Run_BulletinDisallowedByRobots_IsSkippedNotCountedAsAFailure()
+    {
+        _site.Map("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n");
+        _site.Map("/board", Html, Board("", "/news/1", "/private/2"));
+        _site.Map("/news/1", Html, "<html><body><p>Bulletin 1</p></body></html>");
+        using var harness = new FetchHarness();
+
+        var summary = await harness.Pipeline.RunAsync(Listing("board"), CancellationToken.None);
+
+        Assert.Equal((2, 0, false), (summary.Documents, summary.FailedDocuments, summary.Failed));
+        Assert.Equal(0, harness.Store.SourceState("board").ConsecutiveFailures);
+        Assert.Equal(0, _site.Count("/private/2"));
+        Assert.Contains(harness.Log.Lines, l => l.Event.Id == 1006 && l.Message.Contains("robots.txt of", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -26,11 +26,10 @@ public sealed class HealthCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Health_SourceFailedAsOftenAsAllowed_ExitsOneNamingIt()
+    public async Task Health_SourceWithoutSuccessLongerThanAllowed_ExitsOneNamingIt()
     {
-        ContentRootBuilder.Write(_root.Path,
-            [ContentRootBuilder.Source("broken", "folder", ("Folder", "missing"))],
-            new JsonObject { ["Health"] = new JsonObject { ["MaxConsecutiveFailures"] = 1 } });
+        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.Source("broken", "folder", ("Folder", "missing"))]);
+        ServiceRuns.SeedFailingSince(_root.Path, "broken", TimeSpan.FromDays(2));
         await using var host = await ServiceRuns.StartServiceAsync(_root.Path);
         await ServiceRuns.WaitForRunAsync(host, "broken");
 
@@ -38,11 +37,11 @@ public sealed class HealthCommandTests : IDisposable
 
         Assert.Equal(1, health.ExitCode);
         Assert.StartsWith("Unhealthy", health.Output, StringComparison.Ordinal);
-        Assert.Contains("source broken failed 1 runs in a row: the folder", health.Output, StringComparison.Ordinal);
+        Assert.Contains("source broken failed 6 runs in a row, no success for 2 days: the folder", health.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Health_SourceFailedFewerTimesThanAllowed_IsDegradedAndExitsZero()
+    public async Task Health_SourceFailingForLessThanAllowed_IsDegradedAndExitsZero()
     {
         ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.Source("broken", "folder", ("Folder", "missing"))]);
         await using var host = await ServiceRuns.StartServiceAsync(_root.Path);

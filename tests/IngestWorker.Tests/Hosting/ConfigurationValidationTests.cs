@@ -23,7 +23,21 @@ public sealed class ConfigurationValidationTests : IDisposable
         { """{"Id":"a","Kind":"folder","Folder":"f","Language":"fr"}""", "Sources:0:Language", "not a supported language" },
         { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","MaxPages":-1}""", "Sources:0:MaxPages", "out of range" },
         { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","LinkXPath":"//a[@"}""", "Sources:0:LinkXPath", "not a valid XPath" },
+        { """{"Id":"a","Kind":"folder","Folder":"f","Schedule":"99 * * * * ?"}""", "Sources:0:Schedule", "99 is out of range for the second field's value (0 to 59)" },
+        { """{"Id":"a","Kind":"folder","Folder":"f","Schedule":"0 0 25 * * ?"}""", "Sources:0:Schedule", "not a valid Quartz cron expression" },
+        { """{"Id":"a","Kind":"folder","Folder":"f","Schedule":"0 0/90 * * * ?"}""", "Sources:0:Schedule", "not a valid Quartz cron expression" },
+        { """{"Id":"a","Kind":"folder","Folder":"f","Schedule":"0 0 12 31 2 ?"}""", "Sources:0:Schedule", "'0 0 12 31 2 ?' never fires" },
     };
+
+    [Theory]
+    [InlineData("0 0/10 * * * ?")]
+    [InlineData("0 30 9 1-3 * ?")]
+    [InlineData("0 0 10 ? * MON-FRI")]
+    [InlineData("0 0 10 ? * 2#1")]
+    [InlineData("0 0 12 L * ?")]
+    [InlineData("0 0 0 29 2 ? *")]
+    public void CronCheck_UsualSchedules_Pass(string schedule) =>
+        Assert.Null(CronCheck.Problem(schedule, TimeZoneInfo.Utc, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
 
     [Theory]
     [MemberData(nameof(BadSources))]
@@ -84,7 +98,7 @@ public sealed class ConfigurationValidationTests : IDisposable
 
         var error = Assert.ThrowsAny<Exception>(() => ServiceHost.CreateBuilder(null, _root.Path));
 
-        Assert.Contains("not valid JSON", HostRunner.Describe(error), StringComparison.Ordinal);
+        Assert.StartsWith("IngestWorker cannot start: config/sources.json: not valid JSON (", HostRunner.Describe(error), StringComparison.Ordinal);
     }
 
     private Task<string> StartFailureAsync() => StartFailure.MessageAsync(_root.Path);

@@ -19,6 +19,7 @@ public sealed class FetchingValidationTests : IDisposable
         { "HostInterval", "-00:00:01", "Fetching:HostInterval (config/appsettings.json): -00:00:01 must not be negative" },
         { "CircuitBreakDuration", "00:00:00.100", "Fetching:CircuitBreakDuration (config/appsettings.json): 00:00:00.1000000 must be at least" },
         { "CircuitMinimumThroughput", "1", "Fetching:CircuitMinimumThroughput (config/appsettings.json): 1 must be at least 2" },
+        { "MaxDocumentsPerRun", "0", "Fetching:MaxDocumentsPerRun (config/appsettings.json): 0 is out of range (1 to 10000)" },
     };
 
     public static TheoryData<string, string, string> BadSources => new()

@@ -33,7 +33,8 @@ public sealed class HealthEndpointTests : IDisposable
     {
         var port = ServiceRuns.FreePort();
         ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.Source("broken", "folder", ("Folder", "missing"))],
-            new JsonObject { ["Health"] = new JsonObject { ["HttpPort"] = port, ["MaxConsecutiveFailures"] = 1 } });
+            new JsonObject { ["Health"] = new JsonObject { ["HttpPort"] = port } });
+        ServiceRuns.SeedFailingSince(_root.Path, "broken", TimeSpan.FromDays(2));
         await using var host = await ServiceRuns.StartServiceAsync(_root.Path);
         await ServiceRuns.WaitForRunAsync(host, "broken");
         using var client = new HttpClient();
@@ -43,7 +44,7 @@ public sealed class HealthEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("Unhealthy", (string?)report["status"]);
-        Assert.Contains("source broken failed 1 runs in a row", report.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("source broken failed 6 runs in a row, no success for 2 days", report.ToJsonString(), StringComparison.Ordinal);
     }
 
     public void Dispose() => _root.Dispose();

@@ -16,7 +16,7 @@ public sealed class OperationsValidationTests : IDisposable
     {
         ContentRootBuilder.Write(_root.Path, [], new JsonObject
         {
-            ["Health"] = new JsonObject { ["HttpPort"] = 70000, ["MaxConsecutiveFailures"] = 0 },
+            ["Health"] = new JsonObject { ["HttpPort"] = 70000, ["UnhealthyAfter"] = "00:00:00" },
             ["Notifications"] = new JsonObject
             {
                 ["RetryDelay"] = "-00:00:01",
@@ -30,7 +30,7 @@ public sealed class OperationsValidationTests : IDisposable
         foreach (var expected in new[]
         {
             "Health:HttpPort (config/appsettings.json): 70000 is not a port",
-            "Health:MaxConsecutiveFailures (config/appsettings.json): 0 must be at least 1",
+            "Health:UnhealthyAfter (config/appsettings.json): 00:00:00 must be positive",
             "Notifications:RetryDelay (config/appsettings.json): -00:00:01 must be positive",
             "Notifications:Webhooks:0:Url (config/appsettings.json): 'ftp://127.0.0.1/' is not an absolute http or https URL",
             "Notifications:Webhooks:0:Format (config/appsettings.json): 'xml' is not a format",

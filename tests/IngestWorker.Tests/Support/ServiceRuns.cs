@@ -29,6 +29,13 @@ public static class ServiceRuns
         }
     }
 
+    /// <summary>A source whose streak of failures began two days ago, as the store of a service that has been failing would hold it.</summary>
+    public static void SeedFailingSince(string root, string source, TimeSpan ago)
+    {
+        using var store = FigureStore.Open(Path.Combine(root, "data", "ingestworker.db"), TimeProvider.System);
+        store.SaveSourceState(new SourceState { Id = source, ConsecutiveFailures = 5, FailingSince = TimeProvider.System.GetUtcNow().UtcDateTime - ago, LastError = "earlier" });
+    }
+
     /// <summary>A port nothing listens on right now, on 127.0.0.1.</summary>
     public static int FreePort()
     {

@@ -34,6 +34,18 @@ public sealed class TestSite : IAsyncDisposable
         return site;
     }
 
+    private readonly ConcurrentDictionary<string, Hanging> _hanging = new(StringComparer.Ordinal);
+
+    /// <summary>A path that never answers: it says when a request arrived and when its client gave up on it.</summary>
+    public sealed class Hanging
+    {
+        public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Abandoned { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public Hanging Hang(string path) => _hanging.GetOrAdd(path, _ => new Hanging());
+
     /// <summary>Serves <paramref name="file"/> (an absolute path) at <paramref name="path"/> from now on.</summary>
     public void Publish(string path, string file) => _overrides[path] = file;
 
@@ -43,6 +55,14 @@ public sealed class TestSite : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "/";
         Requests.AddOrUpdate(path, 1, (_, n) => n + 1);
+        if (_hanging.TryGetValue(path, out var hanging))
+        {
+            hanging.Arrived.TrySetResult();
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            hanging.Abandoned.TrySetResult();
+            return;
+        }
+
         var file = _overrides.TryGetValue(path, out var published)
             ? published
             : Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
