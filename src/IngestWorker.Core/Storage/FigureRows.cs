@@ -10,7 +10,7 @@ namespace IngestWorker.Core.Storage;
 /// </summary>
 internal static class FigureRows
 {
-    private const int Fields = 21;
+    private const int Fields = 24;
 
     public static void Register(BsonMapper mapper) => mapper.RegisterType(ToRow, FromRow);
 
@@ -35,6 +35,9 @@ internal static class FigureRows
         row[nameof(FigureVersion.Reason)] = v.Reason;
         row[nameof(FigureVersion.RecordedAt)] = v.RecordedAt;
         row[nameof(FigureVersion.SupersededAt)] = v.SupersededAt is { } superseded ? superseded : BsonValue.Null;
+        row[nameof(FigureVersion.PublishedAt)] = v.PublishedAt;
+        row[nameof(FigureVersion.PublishedFrom)] = v.PublishedFrom;
+        row[nameof(FigureVersion.RealtimeEnd)] = v.RealtimeEnd is { } end ? end : BsonValue.Null;
         row[nameof(FigureVersion.DocumentId)] = v.DocumentId;
         row[nameof(FigureVersion.DocumentUrl)] = v.DocumentUrl;
         row[nameof(FigureVersion.Evidence)] = v.Evidence;
@@ -46,6 +49,7 @@ internal static class FigureRows
     {
         var row = value.AsDocument;
         var superseded = row[nameof(FigureVersion.SupersededAt)];
+        var end = row[nameof(FigureVersion.RealtimeEnd)];
         return new FigureVersion
         {
             Id = row["_id"].AsInt64,
@@ -65,6 +69,9 @@ internal static class FigureRows
             Reason = Text(row, nameof(FigureVersion.Reason)),
             RecordedAt = row[nameof(FigureVersion.RecordedAt)].AsDateTime,
             SupersededAt = superseded.IsNull ? null : superseded.AsDateTime,
+            PublishedAt = row[nameof(FigureVersion.PublishedAt)] is { IsDateTime: true } published ? published.AsDateTime : default,
+            PublishedFrom = Text(row, nameof(FigureVersion.PublishedFrom)),
+            RealtimeEnd = end.IsDateTime ? end.AsDateTime : null,
             DocumentId = row[nameof(FigureVersion.DocumentId)].AsInt64,
             DocumentUrl = Text(row, nameof(FigureVersion.DocumentUrl)),
             Evidence = Text(row, nameof(FigureVersion.Evidence)),

@@ -18,19 +18,21 @@ public sealed partial class FigureStore
     });
 
     /// <summary>
-    /// The current value of each matching figure, or the value known at <paramref name="asOf"/>:
-    /// among sources, the highest <paramref name="priority"/> wins, and among equals the latest.
+    /// The current value of each matching figure, or the value that was the latest word at
+    /// <paramref name="asOf"/>: as published by then (<see cref="TimeAxis.Published"/>, the vintage),
+    /// or as recorded by this program by then. Among sources, the highest <paramref name="priority"/>
+    /// wins, and among equals the latest.
     /// </summary>
-    public IReadOnlyList<FigureVersion> Current(FigureFilter filter, DateTime? asOf = null, Func<string, int>? priority = null)
+    public IReadOnlyList<FigureVersion> Current(FigureFilter filter, DateTime? asOf = null, Func<string, int>? priority = null, TimeAxis axis = TimeAxis.Published)
     {
         ArgumentNullException.ThrowIfNull(filter);
         priority ??= _ => 0;
         var known = asOf is { } instant
-            ? Matching(filter).Where(v => v.KnownAt(instant))
+            ? Matching(filter).Where(v => v.KnownAt(instant, axis))
             : Matching(filter).Where(v => v.SupersededAt is null);
         var chosen = known
             .GroupBy(v => v.SeriesId, StringComparer.Ordinal)
-            .Select(series => series.OrderByDescending(v => priority(v.SourceId)).ThenByDescending(v => v.RecordedAt).ThenByDescending(v => v.Id).First())
+            .Select(series => series.OrderByDescending(v => priority(v.SourceId)).ThenByDescending(v => v.Since(axis)).ThenByDescending(v => v.Id).First())
             .ToList();
         chosen.Sort(ReadingOrder);
         return chosen;
@@ -71,9 +73,9 @@ public sealed partial class FigureStore
         return changes;
     }
 
-    /// <summary>Every version ever recorded (or recorded by <paramref name="asOf"/>), in the order recorded.</summary>
-    public IEnumerable<FigureVersion> Export(DateTime? asOf = null) =>
-        _figures.Query().OrderBy(v => v.Id).ToEnumerable().Where(v => asOf is null || v.RecordedAt <= asOf);
+    /// <summary>Every version ever recorded (or published, or recorded, by <paramref name="asOf"/>), in the order recorded.</summary>
+    public IEnumerable<FigureVersion> Export(DateTime? asOf = null, TimeAxis axis = TimeAxis.Published) =>
+        _figures.Query().OrderBy(v => v.Id).ToEnumerable().Where(v => asOf is null || v.Since(axis) <= asOf);
 
     /// <summary>Figures whose current values from two sources disagree beyond the precision either stated.</summary>
     public IReadOnlyList<Conflict> Conflicts(FigureFilter? filter = null) =>

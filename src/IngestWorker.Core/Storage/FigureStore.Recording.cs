@@ -71,6 +71,11 @@ public sealed partial class FigureStore
         ArgumentNullException.ThrowIfNull(records);
         var outcome = new RecordOutcome();
         document.FigureCount = records.Count;
+        if (document.PublishedAt == default)
+        {
+            (document.PublishedAt, document.PublishedFrom) = PublicationOf(document, now);
+        }
+
         if (document.Id == 0)
         {
             _documents.Insert(document);
@@ -175,11 +180,12 @@ public sealed partial class FigureStore
             var closed = new Dictionary<long, FigureVersion>();
             if (Superseded.Count > 0)
             {
-                foreach (var id in Superseded)
+                for (var i = 0; i < Superseded.Count; i++)
                 {
-                    var previous = store._figures.FindById(id);
+                    var previous = store._figures.FindById(Superseded[i]);
                     previous.SupersededAt = now;
-                    closed[id] = previous;
+                    previous.RealtimeEnd = Replaced[i].Version.PublishedAt;
+                    closed[Superseded[i]] = previous;
                 }
 
                 store._figures.Update(closed.Values);
@@ -274,11 +280,19 @@ public sealed partial class FigureStore
         Unit = record.Unit,
         SourceId = document.SourceId,
         RecordedAt = now,
+        PublishedAt = document.PublishedAt,
+        PublishedFrom = document.PublishedFrom,
         DocumentId = document.Id,
         DocumentUrl = document.Url,
         Evidence = record.Evidence,
         ExtractorVersion = document.ExtractorVersion,
     };
+
+    /// <summary>A document given without its publication instant: the start (UTC) of the date its periods were resolved against, else the recording instant.</summary>
+    private static (DateTime, string) PublicationOf(StoredDocument document, DateTime now) =>
+        DateOnly.TryParseExact(document.Published, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? (date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), PublicationSource.ResolvedDate)
+            : (now, PublicationSource.Fetch);
 
     /// <summary>What recording needs to know of a chain's current version.</summary>
     private sealed class OpenVersion(string sourceId, long id, decimal value, string unit, int version, long documentId)

@@ -24,6 +24,12 @@ public sealed class FigureVersion
     public string Reason { get; set; } = "";
     public DateTime RecordedAt { get; set; }
     public DateTime? SupersededAt { get; set; }
+    /// <summary>The publication instant of the document that stated this value: ALFRED's realtime_start.</summary>
+    public DateTime PublishedAt { get; set; }
+    /// <summary>Which source that instant is (<see cref="PublicationSource"/>).</summary>
+    public string PublishedFrom { get; set; } = "";
+    /// <summary>The publication instant of the version that replaced this one (ALFRED's realtime_end); null while it is the latest word.</summary>
+    public DateTime? RealtimeEnd { get; set; }
     public long DocumentId { get; set; }
     public string DocumentUrl { get; set; } = "";
     public string Evidence { get; set; } = "";
@@ -42,11 +48,23 @@ public sealed class FigureVersion
     public static string SeriesOf(string reporter, string flow, string product, string partner, string measure, string basis, string adjustment, string period) =>
         string.Join('|', reporter, flow, product, partner, measure, basis, adjustment, period);
 
-    /// <summary>Whether this version was known at <paramref name="instant"/>.</summary>
-    public bool KnownAt(DateTime instant) => RecordedAt <= instant && (SupersededAt is null || SupersededAt > instant);
+    /// <summary>Whether this version was the latest word at <paramref name="instant"/>: published (by default) or recorded by then and not yet replaced.</summary>
+    public bool KnownAt(DateTime instant, TimeAxis axis = TimeAxis.Published) => axis == TimeAxis.Published
+        ? PublishedAt <= instant && (RealtimeEnd is null || RealtimeEnd > instant)
+        : RecordedAt <= instant && (SupersededAt is null || SupersededAt > instant);
+
+    /// <summary>The instant this version began on <paramref name="axis"/>.</summary>
+    public DateTime Since(TimeAxis axis) => axis == TimeAxis.Published ? PublishedAt : RecordedAt;
 
     public FigureRecord ToRecord() =>
         new(Reporter, Flow, Product, Partner, Period, Measure, Basis, Adjustment, Value, Unit, Evidence);
+}
+
+/// <summary>Which clock an as-of question is asked on: when publishers released a value (vintages), or when this program recorded it.</summary>
+public enum TimeAxis
+{
+    Published,
+    Recorded,
 }
 
 /// <summary>Why a figure version exists.</summary>

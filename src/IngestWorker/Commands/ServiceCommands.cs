@@ -56,7 +56,7 @@ internal static class ServiceCommands
             Description = "Record many bulletins: a CSV file with the columns file,url and optionally published,language (files relative to it).",
         };
         var source = new Option<string>("--source") { Description = "The id of the configured source it came from.", Required = true };
-        var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD); default: the date the bulletin states." };
+        var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD) or instant (ISO 8601); default: the date the bulletin states." };
         var language = new Option<string?>("--language") { Description = "en or ko; default: the source's, else detected." };
         language.AcceptOnlyFromAmong("en", "ko");
         var command = new Command("ingest", "Record a bulletin file (or a manifest of them) as if the source had fetched it from the URL (for backfills and reproducing a case).")
@@ -110,13 +110,14 @@ internal static class ServiceCommands
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
 
-                if (!TryParseDate(result.GetValue(published), out var date))
+                if (!PublishedText.TryParse(result.GetValue(published), out var date, out var instant))
                 {
+                    Console.Error.WriteLine($"--published '{result.GetValue(published)}' is not {PublishedText.Form}");
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
 
                 var contentType = BulletinFile.ContentTypeOf(path.FullName);
-                files = [new BulletinFile(result.GetValue(url)!, File.ReadAllBytes(path.FullName), contentType, date, result.GetValue(language))];
+                files = [new BulletinFile(result.GetValue(url)!, File.ReadAllBytes(path.FullName), contentType, date, result.GetValue(language), instant)];
             }
 
             return HostRunner.RunWorkAsync(ServiceHost.CreateBuilder(result.GetValue(db)), (services, stopping) =>
@@ -192,23 +193,5 @@ internal static class ServiceCommands
         }
 
         return chosen;
-    }
-
-    internal static bool TryParseDate(string? text, out DateOnly? date)
-    {
-        date = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            date = parsed;
-            return true;
-        }
-
-        Console.Error.WriteLine($"--published '{text}' is not a date in the form YYYY-MM-DD");
-        return false;
     }
 }
