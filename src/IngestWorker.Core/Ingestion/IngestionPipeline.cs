@@ -67,7 +67,7 @@ public sealed class IngestionPipeline(
 
     private async Task IngestAsync(IBulletinSource reader, SourceDefinition source, Candidate candidate, RunSummary summary, CancellationToken cancellationToken)
     {
-        var previous = store.LatestDocument(candidate.Url);
+        var previous = store.LatestDocument(source.Id, candidate.Url);
         FetchedDocument fetched;
         try
         {
@@ -152,7 +152,7 @@ public sealed class IngestionPipeline(
             foreach (var file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var previous = seen.TryGetValue(file.Url, out var hash) ? hash : store.LatestDocument(file.Url)?.ContentHash;
+                var previous = seen.TryGetValue(file.Url, out var hash) ? hash : store.LatestDocument(source.Id, file.Url)?.ContentHash;
                 var item = Prepare(source, new Candidate(file.Url, Published: file.Published, Language: file.Language,
                     PublishedAt: file.PublishedAt, PublishedGiven: file.Published is not null || file.PublishedAt is not null),
                     new FetchedDocument(file.Content, file.ContentType, null, null), previous);

@@ -121,6 +121,6 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
     private List<Candidate> WorthFetching(SourceDefinition source, List<Candidate> listed)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return listed.FindAll(c => store.LatestDocument(c.Url) is not { } stored || now - stored.FetchedAt.ToUniversalTime() < source.Revisit);
+        return listed.FindAll(c => store.LatestDocument(source.Id, c.Url) is not { } stored || now - stored.FetchedAt.ToUniversalTime() < source.Revisit);
     }
 }

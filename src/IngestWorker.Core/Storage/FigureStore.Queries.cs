@@ -93,11 +93,11 @@ public sealed partial class FigureStore
     /// <summary>How many figures of a document restated values already recorded.</summary>
     public int ConfirmationsOf(long documentId) => _confirmations.Count(BsonExpression.Create("DocumentId = @0", documentId));
 
-    /// <summary>The latest stored version of every bulletin URL (optionally of one source), for re-extraction.</summary>
+    /// <summary>The latest stored version of every bulletin of every source (or of one), for re-extraction.</summary>
     public IReadOnlyList<StoredDocument> LatestDocuments(string? sourceId = null) =>
         [.. _documents.FindAll()
             .Where(d => sourceId is null || d.SourceId == sourceId)
-            .GroupBy(d => d.Url, StringComparer.Ordinal)
+            .GroupBy(d => (d.SourceId, d.Url))
             .Select(g => g.MaxBy(d => d.Id)!)
             .OrderBy(d => d.Id)];
 

@@ -257,8 +257,13 @@ public sealed partial class FigureStore : IDisposable
         }
     }
 
-    public StoredDocument? LatestDocument(string url) =>
-        _documents.Find(BsonExpression.Create(ByUrl, url)).MaxBy(d => d.Id);
+    /// <summary>
+    /// The last stored content of a bulletin of one source. A document belongs to its source: the
+    /// same URL (or, for folder sources, the same relative path) in two sources is two documents,
+    /// so neither shadows nor flip-flops with the other. The URL index finds the few rows of a URL.
+    /// </summary>
+    public StoredDocument? LatestDocument(string sourceId, string url) =>
+        _documents.Find(BsonExpression.Create(ByUrl, url)).Where(d => d.SourceId == sourceId).MaxBy(d => d.Id);
 
     public IReadOnlyList<StoredDocument> AllDocuments() => [.. _documents.FindAll()];
 

@@ -276,7 +276,7 @@ public sealed class FigureStoreTests : IDisposable
 
         using var reopened = Open();
         Assert.Equal(61_040_000_000m, Assert.Single(reopened.Current(FigureFilter.All)).Value);
-        Assert.Equal("https://example.test/a", reopened.LatestDocument("https://example.test/a")!.Url);
+        Assert.Equal("https://example.test/a", reopened.LatestDocument("ministry", "https://example.test/a")!.Url);
     }
 
     [Fact]
