@@ -10,7 +10,7 @@ namespace IngestWorker.Core.Storage;
 /// </summary>
 internal static class FigureRows
 {
-    private const int Fields = 24;
+    private const int Fields = 26;
 
     public static void Register(BsonMapper mapper) => mapper.RegisterType(ToRow, FromRow);
 
@@ -30,6 +30,8 @@ internal static class FigureRows
         row[nameof(FigureVersion.Adjustment)] = v.Adjustment;
         row[nameof(FigureVersion.Value)] = v.Value;
         row[nameof(FigureVersion.Unit)] = v.Unit;
+        row[nameof(FigureVersion.StatedDecimals)] = v.StatedDecimals is { } decimals ? decimals : BsonValue.Null;
+        row[nameof(FigureVersion.StatedExponent)] = v.StatedExponent is { } exponent ? exponent : BsonValue.Null;
         row[nameof(FigureVersion.SourceId)] = v.SourceId;
         row[nameof(FigureVersion.Version)] = v.Version;
         row[nameof(FigureVersion.Reason)] = v.Reason;
@@ -64,6 +66,8 @@ internal static class FigureRows
             Adjustment = Text(row, nameof(FigureVersion.Adjustment)),
             Value = row[nameof(FigureVersion.Value)].AsDecimal,
             Unit = Text(row, nameof(FigureVersion.Unit)),
+            StatedDecimals = Number(row, nameof(FigureVersion.StatedDecimals)),
+            StatedExponent = Number(row, nameof(FigureVersion.StatedExponent)),
             SourceId = Text(row, nameof(FigureVersion.SourceId)),
             Version = row[nameof(FigureVersion.Version)].AsInt32,
             Reason = Text(row, nameof(FigureVersion.Reason)),
@@ -78,6 +82,8 @@ internal static class FigureRows
             ExtractorVersion = Text(row, nameof(FigureVersion.ExtractorVersion)),
         };
     }
+
+    private static int? Number(BsonDocument row, string field) => row[field] is { IsInt32: true } number ? number.AsInt32 : null;
 
     private static string Text(BsonDocument row, string field) => row[field] is { IsString: true } text ? text.AsString : "";
 }

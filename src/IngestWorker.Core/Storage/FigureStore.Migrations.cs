@@ -10,7 +10,8 @@ public sealed partial class FigureStore
     /// knew only the date its periods were resolved against: that date at 00:00 UTC becomes its
     /// publication instant (<see cref="PublicationSource.ResolvedDate"/>). Each version takes its
     /// document's instant as realtime_start, and a replaced version the next version's as
-    /// realtime_end. Every row is rewritten once, in one transaction, so a crash leaves schema 2.
+    /// realtime_end; and each keeps its figure as stated, read again from its evidence
+    /// (<see cref="StatedFigure"/>). Every row is rewritten once, in one transaction, so a crash leaves schema 2.
     /// </summary>
     private void MigrateToVintages(ILiteCollection<BsonDocument> meta)
     {
@@ -63,6 +64,9 @@ public sealed partial class FigureStore
                     row[nameof(FigureVersion.PublishedAt)] = starts[id];
                     row[nameof(FigureVersion.PublishedFrom)] = PublicationSource.ResolvedDate;
                     row[nameof(FigureVersion.RealtimeEnd)] = ends.TryGetValue(id, out var end) ? end : BsonValue.Null;
+                    var stated = StatedFigure.Find(row["Value"].AsDecimal, row["Unit"].AsString, row["Evidence"].AsString);
+                    row[nameof(FigureVersion.StatedDecimals)] = stated is { } s ? s.Decimals : BsonValue.Null;
+                    row[nameof(FigureVersion.StatedExponent)] = stated is { } t ? t.Exponent : BsonValue.Null;
                 }
 
                 rows.Update(batch);

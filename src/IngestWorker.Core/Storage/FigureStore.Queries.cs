@@ -84,7 +84,7 @@ public sealed partial class FigureStore
             .GroupBy(v => (v.SeriesId, v.Unit))
             .Where(series => series.Select(v => v.SourceId).Distinct(StringComparer.Ordinal).Skip(1).Any())
             .SelectMany(series => series.SelectMany(a => series
-                .Where(b => string.CompareOrdinal(a.SourceId, b.SourceId) < 0 && !Agreement.Agree(a.Value, b.Value))
+                .Where(b => string.CompareOrdinal(a.SourceId, b.SourceId) < 0 && !Agreement.Agree(a, b))
                 .Select(b => new Conflict(a, b))))
             .OrderBy(c => c.Recorded, ReadingOrder)];
 

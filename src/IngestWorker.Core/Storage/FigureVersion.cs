@@ -19,6 +19,10 @@ public sealed class FigureVersion
     public string Adjustment { get; set; } = "";
     public decimal Value { get; set; }
     public string Unit { get; set; } = "";
+    /// <summary>Digits after the point of the number as stated (61.04 billion: 2); null when its evidence does not show it.</summary>
+    public int? StatedDecimals { get; set; }
+    /// <summary>The power of ten its scale word stands for (billion: 9, 억: 8; a percent: 0); null with <see cref="StatedDecimals"/>.</summary>
+    public int? StatedExponent { get; set; }
     public string SourceId { get; set; } = "";
     public int Version { get; set; }
     public string Reason { get; set; } = "";
@@ -34,6 +38,14 @@ public sealed class FigureVersion
     public string DocumentUrl { get; set; } = "";
     public string Evidence { get; set; } = "";
     public string ExtractorVersion { get; set; } = "";
+
+    /// <summary>The figure as stated, when known.</summary>
+    [BsonIgnore]
+    public StatedFigure? Stated => StatedDecimals is { } d && StatedExponent is { } e ? new StatedFigure(d, e) : null;
+
+    /// <summary>Half a unit of the last digit stated: how far another source's value may lie and still agree.</summary>
+    [BsonIgnore]
+    public decimal HalfUnit => StatedFigure.HalfUnitOf(Value, Stated);
 
     /// <summary>Key and period, whatever the source: the figure all sources' chains report.</summary>
     [BsonIgnore]
