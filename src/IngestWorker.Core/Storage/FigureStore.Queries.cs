@@ -88,6 +88,14 @@ public sealed partial class FigureStore
                 .Select(b => new Conflict(a, b))))
             .OrderBy(c => c.Recorded, ReadingOrder)];
 
+    /// <summary>
+    /// The distinct values one key field (Reporter, Product, Partner, ...) takes in the store, read as
+    /// it is enumerated: a scan of the figures, for the vocabulary and for a filter value outside it.
+    /// </summary>
+    public IEnumerable<string> KeyValues(string field) =>
+        _db.GetCollection("figures").Query().Select(BsonExpression.Create($"{{ v: $.{field} }}")).ToEnumerable()
+            .Select(row => row["v"]).Where(v => v.IsString).Select(v => v.AsString).Distinct(StringComparer.Ordinal);
+
     public int ConfirmationCount(long figureId) => _confirmations.Count(BsonExpression.Create("FigureId = @0", figureId));
 
     /// <summary>How many figures of a document restated values already recorded.</summary>

@@ -46,12 +46,12 @@ internal static class QueryCommands
         filter.AddTo(command);
         command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, configuration) =>
         {
-            if (!asOf.TryRead(result, out var instant, out var axis))
+            if (!asOf.TryRead(result, out var instant, out var axis) || filter.Read(result, store) is not { } chosen)
             {
                 return Task.FromResult(HostRunner.ConfigurationError);
             }
 
-            WriteVersions(result, format, store.Current(filter.Read(result), instant, Priorities(configuration), axis));
+            WriteVersions(result, format, store.Current(chosen, instant, Priorities(configuration), axis));
             return Task.FromResult(0);
         }));
         return command;
@@ -65,7 +65,12 @@ internal static class QueryCommands
         filter.AddTo(command);
         command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, _) =>
         {
-            WriteVersions(result, format, store.History(filter.Read(result)));
+            if (filter.Read(result, store) is not { } chosen)
+            {
+                return Task.FromResult(HostRunner.ConfigurationError);
+            }
+
+            WriteVersions(result, format, store.History(chosen));
             return Task.FromResult(0);
         }));
         return command;
@@ -122,6 +127,27 @@ internal static class QueryCommands
             }
 
             Output.Write(result.InvocationConfiguration.Output, result.GetValue(format)!, VersionColumns, store.Export(instant, axis).Select(Row));
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    public static Command VocabularyList(Option<string?> db)
+    {
+        var format = FormatOption();
+        var command = new Command("vocabulary", "The values the filters take: flows, measures, products and partners (with their aliases), and the reporters, products and partners the store holds.") { format };
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, _) =>
+        {
+            IEnumerable<object?[]> Rows(string kind, IEnumerable<string> values) => values.Select(v => new object?[]
+            {
+                kind, v, string.Join(", ", Vocabulary.Aliases.Where(a => a.Value == v).Select(a => a.Key).Order(StringComparer.Ordinal)),
+            });
+            var reporters = store.KeyValues(nameof(FigureVersion.Reporter)).Order(StringComparer.Ordinal).ToList();
+            var products = Vocabulary.Products.Concat(store.KeyValues(nameof(FigureVersion.Product)).Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
+            var partners = Vocabulary.Partners.Concat(store.KeyValues(nameof(FigureVersion.Partner)).Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
+            Output.Write(result.InvocationConfiguration.Output, result.GetValue(format)!, ["kind", "value", "aliases"],
+                Rows("reporter", reporters).Concat(Rows("flow", Vocabulary.Flows)).Concat(Rows("measure", Vocabulary.Measures))
+                    .Concat(Rows("product", products)).Concat(Rows("partner", partners)));
             return Task.FromResult(0);
         }));
         return command;
@@ -228,8 +254,43 @@ internal static class QueryCommands
             }
         }
 
-        public FigureFilter Read(ParseResult result) => new(
-            result.GetValue(_reporter)?.ToUpperInvariant(), result.GetValue(_flow), result.GetValue(_product), result.GetValue(_partner),
-            result.GetValue(_period), result.GetValue(_measure), result.GetValue(_source));
+        /// <summary>
+        /// The filter, each value checked against the vocabulary (codes in any case); null after
+        /// writing one line per bad value, naming the closest valid one.
+        /// </summary>
+        public FigureFilter? Read(ParseResult result, FigureStore store)
+        {
+            var errors = new List<string>();
+            string? Checked((string? Value, string? Error) check)
+            {
+                if (check.Error is not null)
+                {
+                    errors.Add(check.Error);
+                }
+
+                return check.Value;
+            }
+
+            var filter = new FigureFilter(
+                Checked(Vocabulary.CheckEconomy("--reporter", result.GetValue(_reporter), store.KeyValues(nameof(FigureVersion.Reporter)))),
+                Checked(Vocabulary.Check("--flow", result.GetValue(_flow), Vocabulary.Flows)),
+                Checked(Vocabulary.Check("--product", result.GetValue(_product), Vocabulary.Products, store.KeyValues(nameof(FigureVersion.Product)))),
+                Checked(Partner(result.GetValue(_partner), store)),
+                result.GetValue(_period),
+                Checked(Vocabulary.Check("--measure", result.GetValue(_measure), Vocabulary.Measures)),
+                result.GetValue(_source));
+            if (Vocabulary.CheckPeriod("--period", filter.Period) is { } period)
+            {
+                errors.Add(period);
+            }
+
+            errors.ForEach(result.InvocationConfiguration.Error.WriteLine);
+            return errors.Count == 0 ? filter : null;
+        }
+
+        private static (string?, string?) Partner(string? value, FigureStore store) =>
+            Vocabulary.CheckEconomy("--partner", value, []) is (not null, null) code
+                ? code
+                : Vocabulary.Check("--partner", value, Vocabulary.Partners, store.KeyValues(nameof(FigureVersion.Partner)));
     }
 }
