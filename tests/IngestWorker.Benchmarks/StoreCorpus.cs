@@ -75,6 +75,7 @@ internal static class StoreCorpus
                     Unit = measure == "value" ? "USD" : "%",
                     SourceId = source, Version = v, Reason = v == 1 ? VersionReason.FirstSeen : VersionReason.Revised,
                     RecordedAt = recorded.AddDays(v - 1), SupersededAt = v < chain ? recorded.AddDays(v) : null,
+                    PublishedAt = recorded.AddDays(v - 1), PublishedFrom = PublicationSource.Bulletin, RealtimeEnd = v < chain ? recorded.AddDays(v) : null,
                     DocumentId = produced / 20, DocumentUrl = $"https://{source}.example/{produced / 20}",
                     Evidence = $"{product} {flow} of {reporter} in {period}", ExtractorVersion = "bench",
                 };

@@ -79,7 +79,7 @@ public sealed class IngestionPipeline(
 
     private async Task IngestAsync(IBulletinSource reader, SourceDefinition source, Candidate candidate, RunSummary summary, CancellationToken cancellationToken)
     {
-        var previous = store.LatestDocument(candidate.Url);
+        var previous = store.LatestDocument(source.Id, candidate.Url);
         FetchedDocument fetched;
         try
         {
@@ -170,8 +170,9 @@ public sealed class IngestionPipeline(
             foreach (var file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var previous = seen.TryGetValue(file.Url, out var hash) ? hash : store.LatestDocument(file.Url)?.ContentHash;
-                var item = Prepare(source, new Candidate(file.Url, Published: file.Published, Language: file.Language),
+                var previous = seen.TryGetValue(file.Url, out var hash) ? hash : store.LatestDocument(source.Id, file.Url)?.ContentHash;
+                var item = Prepare(source, new Candidate(file.Url, Published: file.Published, Language: file.Language,
+                    PublishedAt: file.PublishedAt, PublishedGiven: file.Published is not null || file.PublishedAt is not null),
                     new FetchedDocument(file.Content, file.ContentType, null, null), previous);
                 seen[file.Url] = item.Document?.ContentHash ?? previous;
                 while (!output.TryWrite(item))
@@ -224,6 +225,7 @@ public sealed class IngestionPipeline(
             return new Prepared(null, [], Failed: true);
         }
 
+        var (publishedAt, publishedFrom) = Publication(source, candidate, metadata, fetchedAt);
         IngestionLog.DocumentExtracted(logger, records.Count, candidate.Url, published.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         var document = new StoredDocument
         {
@@ -232,6 +234,8 @@ public sealed class IngestionPipeline(
             ContentHash = hash!,
             FetchedAt = fetchedAt.UtcDateTime,
             Published = published.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            PublishedAt = publishedAt.UtcDateTime,
+            PublishedFrom = publishedFrom,
             Title = metadata.Title ?? candidate.Title,
             Language = language,
             ContentType = fetched.ContentType,
@@ -304,9 +308,42 @@ public sealed class IngestionPipeline(
         store.SaveSourceState(state);
     }
 
-    private static DateOnly LocalDate(SourceDefinition source, DateTimeOffset instant)
+    /// <summary>
+    /// When the bulletin was published, for vintages: a date given with a backfill, else the
+    /// bulletin's own, else the feed's or listing's, else the fetch time. A date alone is the start
+    /// of that day in the source's time zone.
+    /// </summary>
+    private static (DateTimeOffset, string) Publication(SourceDefinition source, Candidate candidate, BulletinMetadata metadata, DateTimeOffset fetchedAt)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+        if (candidate.PublishedGiven && (candidate.PublishedAt ?? StartOf(source, candidate.Published)) is { } given)
+        {
+            return (given, PublicationSource.Given);
+        }
+
+        if (StartOf(source, metadata.Published) is { } stated)
+        {
+            return (stated, PublicationSource.Bulletin);
+        }
+
+        return (candidate.PublishedAt ?? StartOf(source, candidate.Published)) is { } listed
+            ? (listed, PublicationSource.Feed)
+            : (fetchedAt, PublicationSource.Fetch);
     }
+
+    private static DateTimeOffset? StartOf(SourceDefinition source, DateOnly? date)
+    {
+        if (date is not { } day)
+        {
+            return null;
+        }
+
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone(source).GetUtcOffset(local));
+    }
+
+    private static TimeZoneInfo Zone(SourceDefinition source) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+
+    private static DateOnly LocalDate(SourceDefinition source, DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone(source)).DateTime);
 }

@@ -130,7 +130,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
         var (fresh, revisits) = (new List<Candidate>(), new List<Candidate>());
         foreach (var candidate in listed)
         {
-            if (store.LatestDocument(candidate.Url) is not { } stored)
+            if (store.LatestDocument(source.Id, candidate.Url) is not { } stored)
             {
                 fresh.Add(candidate);
             }

@@ -10,7 +10,7 @@ namespace IngestWorker.Core.Storage;
 /// </summary>
 internal static class FigureRows
 {
-    private const int Fields = 21;
+    private const int Fields = 26;
 
     public static void Register(BsonMapper mapper) => mapper.RegisterType(ToRow, FromRow);
 
@@ -30,11 +30,16 @@ internal static class FigureRows
         row[nameof(FigureVersion.Adjustment)] = v.Adjustment;
         row[nameof(FigureVersion.Value)] = v.Value;
         row[nameof(FigureVersion.Unit)] = v.Unit;
+        row[nameof(FigureVersion.StatedDecimals)] = v.StatedDecimals is { } decimals ? decimals : BsonValue.Null;
+        row[nameof(FigureVersion.StatedExponent)] = v.StatedExponent is { } exponent ? exponent : BsonValue.Null;
         row[nameof(FigureVersion.SourceId)] = v.SourceId;
         row[nameof(FigureVersion.Version)] = v.Version;
         row[nameof(FigureVersion.Reason)] = v.Reason;
         row[nameof(FigureVersion.RecordedAt)] = v.RecordedAt;
         row[nameof(FigureVersion.SupersededAt)] = v.SupersededAt is { } superseded ? superseded : BsonValue.Null;
+        row[nameof(FigureVersion.PublishedAt)] = v.PublishedAt;
+        row[nameof(FigureVersion.PublishedFrom)] = v.PublishedFrom;
+        row[nameof(FigureVersion.RealtimeEnd)] = v.RealtimeEnd is { } end ? end : BsonValue.Null;
         row[nameof(FigureVersion.DocumentId)] = v.DocumentId;
         row[nameof(FigureVersion.DocumentUrl)] = v.DocumentUrl;
         row[nameof(FigureVersion.Evidence)] = v.Evidence;
@@ -46,6 +51,7 @@ internal static class FigureRows
     {
         var row = value.AsDocument;
         var superseded = row[nameof(FigureVersion.SupersededAt)];
+        var end = row[nameof(FigureVersion.RealtimeEnd)];
         return new FigureVersion
         {
             Id = row["_id"].AsInt64,
@@ -60,17 +66,24 @@ internal static class FigureRows
             Adjustment = Text(row, nameof(FigureVersion.Adjustment)),
             Value = row[nameof(FigureVersion.Value)].AsDecimal,
             Unit = Text(row, nameof(FigureVersion.Unit)),
+            StatedDecimals = Number(row, nameof(FigureVersion.StatedDecimals)),
+            StatedExponent = Number(row, nameof(FigureVersion.StatedExponent)),
             SourceId = Text(row, nameof(FigureVersion.SourceId)),
             Version = row[nameof(FigureVersion.Version)].AsInt32,
             Reason = Text(row, nameof(FigureVersion.Reason)),
             RecordedAt = row[nameof(FigureVersion.RecordedAt)].AsDateTime,
             SupersededAt = superseded.IsNull ? null : superseded.AsDateTime,
+            PublishedAt = row[nameof(FigureVersion.PublishedAt)] is { IsDateTime: true } published ? published.AsDateTime : default,
+            PublishedFrom = Text(row, nameof(FigureVersion.PublishedFrom)),
+            RealtimeEnd = end.IsDateTime ? end.AsDateTime : null,
             DocumentId = row[nameof(FigureVersion.DocumentId)].AsInt64,
             DocumentUrl = Text(row, nameof(FigureVersion.DocumentUrl)),
             Evidence = Text(row, nameof(FigureVersion.Evidence)),
             ExtractorVersion = Text(row, nameof(FigureVersion.ExtractorVersion)),
         };
     }
+
+    private static int? Number(BsonDocument row, string field) => row[field] is { IsInt32: true } number ? number.AsInt32 : null;
 
     private static string Text(BsonDocument row, string field) => row[field] is { IsString: true } text ? text.AsString : "";
 }

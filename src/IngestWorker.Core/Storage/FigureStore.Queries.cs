@@ -18,19 +18,21 @@ public sealed partial class FigureStore
     });
 
     /// <summary>
-    /// The current value of each matching figure, or the value known at <paramref name="asOf"/>:
-    /// among sources, the highest <paramref name="priority"/> wins, and among equals the latest.
+    /// The current value of each matching figure, or the value that was the latest word at
+    /// <paramref name="asOf"/>: as published by then (<see cref="TimeAxis.Published"/>, the vintage),
+    /// or as recorded by this program by then. Among sources, the highest <paramref name="priority"/>
+    /// wins, and among equals the latest.
     /// </summary>
-    public IReadOnlyList<FigureVersion> Current(FigureFilter filter, DateTime? asOf = null, Func<string, int>? priority = null)
+    public IReadOnlyList<FigureVersion> Current(FigureFilter filter, DateTime? asOf = null, Func<string, int>? priority = null, TimeAxis axis = TimeAxis.Published)
     {
         ArgumentNullException.ThrowIfNull(filter);
         priority ??= _ => 0;
         var known = asOf is { } instant
-            ? Matching(filter).Where(v => v.KnownAt(instant))
+            ? Matching(filter).Where(v => v.KnownAt(instant, axis))
             : Matching(filter).Where(v => v.SupersededAt is null);
         var chosen = known
             .GroupBy(v => v.SeriesId, StringComparer.Ordinal)
-            .Select(series => series.OrderByDescending(v => priority(v.SourceId)).ThenByDescending(v => v.RecordedAt).ThenByDescending(v => v.Id).First())
+            .Select(series => series.OrderByDescending(v => priority(v.SourceId)).ThenByDescending(v => v.Since(axis)).ThenByDescending(v => v.Id).First())
             .ToList();
         chosen.Sort(ReadingOrder);
         return chosen;
@@ -71,9 +73,9 @@ public sealed partial class FigureStore
         return changes;
     }
 
-    /// <summary>Every version ever recorded (or recorded by <paramref name="asOf"/>), in the order recorded.</summary>
-    public IEnumerable<FigureVersion> Export(DateTime? asOf = null) =>
-        _figures.Query().OrderBy(v => v.Id).ToEnumerable().Where(v => asOf is null || v.RecordedAt <= asOf);
+    /// <summary>Every version ever recorded (or published, or recorded, by <paramref name="asOf"/>), in the order recorded.</summary>
+    public IEnumerable<FigureVersion> Export(DateTime? asOf = null, TimeAxis axis = TimeAxis.Published) =>
+        _figures.Query().OrderBy(v => v.Id).ToEnumerable().Where(v => asOf is null || v.Since(axis) <= asOf);
 
     /// <summary>Figures whose current values from two sources disagree beyond the precision either stated.</summary>
     public IReadOnlyList<Conflict> Conflicts(FigureFilter? filter = null) =>
@@ -82,9 +84,17 @@ public sealed partial class FigureStore
             .GroupBy(v => (v.SeriesId, v.Unit))
             .Where(series => series.Select(v => v.SourceId).Distinct(StringComparer.Ordinal).Skip(1).Any())
             .SelectMany(series => series.SelectMany(a => series
-                .Where(b => string.CompareOrdinal(a.SourceId, b.SourceId) < 0 && !Agreement.Agree(a.Value, b.Value))
+                .Where(b => string.CompareOrdinal(a.SourceId, b.SourceId) < 0 && !Agreement.Agree(a, b))
                 .Select(b => new Conflict(a, b))))
             .OrderBy(c => c.Recorded, ReadingOrder)];
+
+    /// <summary>
+    /// The distinct values one key field (Reporter, Product, Partner, ...) takes in the store, read as
+    /// it is enumerated: a scan of the figures, for the vocabulary and for a filter value outside it.
+    /// </summary>
+    public IEnumerable<string> KeyValues(string field) =>
+        _db.GetCollection("figures").Query().Select(BsonExpression.Create($"{{ v: $.{field} }}")).ToEnumerable()
+            .Select(row => row["v"]).Where(v => v.IsString).Select(v => v.AsString).Distinct(StringComparer.Ordinal);
 
     public int ConfirmationCount(long figureId) => _confirmations.Count(BsonExpression.Create("FigureId = @0", figureId));
 
@@ -94,11 +104,11 @@ public sealed partial class FigureStore
     /// <summary>Whether any document of the source is archived (a source need not be configured any more to have some).</summary>
     public bool HasDocumentsOf(string sourceId) => _documents.Exists(BsonExpression.Create("SourceId = @0", sourceId));
 
-    /// <summary>The latest stored version of every bulletin URL (optionally of one source), for re-extraction.</summary>
+    /// <summary>The latest stored version of every bulletin of every source (or of one), for re-extraction.</summary>
     public IReadOnlyList<StoredDocument> LatestDocuments(string? sourceId = null) =>
         [.. _documents.FindAll()
             .Where(d => sourceId is null || d.SourceId == sourceId)
-            .GroupBy(d => d.Url, StringComparer.Ordinal)
+            .GroupBy(d => (d.SourceId, d.Url))
             .Select(g => g.MaxBy(d => d.Id)!)
             .OrderBy(d => d.Id)];
 

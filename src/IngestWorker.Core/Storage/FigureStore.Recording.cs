@@ -71,6 +71,11 @@ public sealed partial class FigureStore
         ArgumentNullException.ThrowIfNull(records);
         var outcome = new RecordOutcome();
         document.FigureCount = records.Count;
+        if (document.PublishedAt == default)
+        {
+            (document.PublishedAt, document.PublishedFrom) = PublicationOf(document, now);
+        }
+
         if (document.Id == 0)
         {
             _documents.Insert(document);
@@ -113,6 +118,7 @@ public sealed partial class FigureStore
             }
 
             (pending.Value, pending.Unit, pending.Evidence) = (record.Value, record.Unit, record.Evidence);
+            (pending.StatedDecimals, pending.StatedExponent) = Stated(record);
             open.Become(pending);
             return;
         }
@@ -175,11 +181,12 @@ public sealed partial class FigureStore
             var closed = new Dictionary<long, FigureVersion>();
             if (Superseded.Count > 0)
             {
-                foreach (var id in Superseded)
+                for (var i = 0; i < Superseded.Count; i++)
                 {
-                    var previous = store._figures.FindById(id);
+                    var previous = store._figures.FindById(Superseded[i]);
                     previous.SupersededAt = now;
-                    closed[id] = previous;
+                    previous.RealtimeEnd = Replaced[i].Version.PublishedAt;
+                    closed[Superseded[i]] = previous;
                 }
 
                 store._figures.Update(closed.Values);
@@ -216,7 +223,7 @@ public sealed partial class FigureStore
         {
             foreach (var other in chains)
             {
-                if (other.SourceId != version.SourceId && other.Unit == version.Unit && !Agreement.Agree(other.Value, version.Value))
+                if (other.SourceId != version.SourceId && other.Unit == version.Unit && !Agreement.Agree(other.Value, other.HalfUnit, version.Value, version.HalfUnit))
                 {
                     outcome.Conflicts.Add(new Conflict(version, store._figures.FindById(other.Id)));
                 }
@@ -232,7 +239,7 @@ public sealed partial class FigureStore
         }
 
         var index = new Dictionary<string, List<OpenVersion>>(StringComparer.Ordinal);
-        var projection = BsonExpression.Create("{ _id, Reporter, Flow, Product, Partner, Measure, Basis, Adjustment, Period, SourceId, Value, Unit, Version, DocumentId }");
+        var projection = BsonExpression.Create("{ _id, Reporter, Flow, Product, Partner, Measure, Basis, Adjustment, Period, SourceId, Value, Unit, StatedDecimals, StatedExponent, Version, DocumentId }");
         foreach (var row in _db.GetCollection("figures").Query().Where(IsOpen).Select(projection).ToEnumerable())
         {
             var series = FigureVersion.SeriesOf(row["Reporter"].AsString, row["Flow"].AsString, row["Product"].AsString, row["Partner"].AsString,
@@ -243,8 +250,9 @@ public sealed partial class FigureStore
                 index[series] = chains;
             }
 
+            var stated = row["StatedDecimals"].IsInt32 && row["StatedExponent"].IsInt32 ? new StatedFigure(row["StatedDecimals"].AsInt32, row["StatedExponent"].AsInt32) : (StatedFigure?)null;
             chains.Add(new OpenVersion(row["SourceId"].AsString, row["_id"].AsInt64, row["Value"].AsDecimal, string.Intern(row["Unit"].AsString),
-                row["Version"].AsInt32, row["DocumentId"].AsInt64));
+                row["Version"].AsInt32, row["DocumentId"].AsInt64, StatedFigure.HalfUnitOf(row["Value"].AsDecimal, stated)));
         }
 
         _openBySeries = index;
@@ -259,31 +267,48 @@ public sealed partial class FigureStore
         return now < _lastRecordedAt ? _lastRecordedAt.Value : now;
     }
 
-    private static FigureVersion NewVersion(StoredDocument document, FigureRecord record, DateTime now) => new()
+    private static FigureVersion NewVersion(StoredDocument document, FigureRecord record, DateTime now)
     {
-        Key = FigureKey.Of(record.Reporter, record.Flow, record.Product, record.Partner, record.Period),
-        Reporter = record.Reporter,
-        Flow = record.Flow,
-        Product = record.Product,
-        Partner = record.Partner,
-        Period = record.Period,
-        Measure = record.Measure,
-        Basis = record.Basis,
-        Adjustment = record.Adjustment,
-        Value = record.Value,
-        Unit = record.Unit,
-        SourceId = document.SourceId,
-        RecordedAt = now,
-        DocumentId = document.Id,
-        DocumentUrl = document.Url,
-        Evidence = record.Evidence,
-        ExtractorVersion = document.ExtractorVersion,
-    };
+        var (decimals, exponent) = Stated(record);
+        return new()
+        {
+            Key = FigureKey.Of(record.Reporter, record.Flow, record.Product, record.Partner, record.Period),
+            Reporter = record.Reporter,
+            Flow = record.Flow,
+            Product = record.Product,
+            Partner = record.Partner,
+            Period = record.Period,
+            Measure = record.Measure,
+            Basis = record.Basis,
+            Adjustment = record.Adjustment,
+            Value = record.Value,
+            Unit = record.Unit,
+            StatedDecimals = decimals,
+            StatedExponent = exponent,
+            SourceId = document.SourceId,
+            RecordedAt = now,
+            PublishedAt = document.PublishedAt,
+            PublishedFrom = document.PublishedFrom,
+            DocumentId = document.Id,
+            DocumentUrl = document.Url,
+            Evidence = record.Evidence,
+            ExtractorVersion = document.ExtractorVersion,
+        };
+    }
+
+    private static (int? Decimals, int? Exponent) Stated(FigureRecord record) =>
+        StatedFigure.Find(record.Value, record.Unit, record.Evidence) is { } stated ? (stated.Decimals, stated.Exponent) : (null, null);
+
+    /// <summary>A document given without its publication instant: the start (UTC) of the date its periods were resolved against, else the recording instant.</summary>
+    private static (DateTime, string) PublicationOf(StoredDocument document, DateTime now) =>
+        DateOnly.TryParseExact(document.Published, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? (date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), PublicationSource.ResolvedDate)
+            : (now, PublicationSource.Fetch);
 
     /// <summary>What recording needs to know of a chain's current version.</summary>
-    private sealed class OpenVersion(string sourceId, long id, decimal value, string unit, int version, long documentId)
+    private sealed class OpenVersion(string sourceId, long id, decimal value, string unit, int version, long documentId, decimal halfUnit)
     {
-        public OpenVersion(FigureVersion v) : this(v.SourceId, v.Id, v.Value, string.Intern(v.Unit), v.Version, v.DocumentId) { }
+        public OpenVersion(FigureVersion v) : this(v.SourceId, v.Id, v.Value, string.Intern(v.Unit), v.Version, v.DocumentId, v.HalfUnit) { }
 
         public string SourceId { get; } = sourceId;
         public long Id { get; private set; } = id;
@@ -291,12 +316,14 @@ public sealed partial class FigureStore
         public string Unit { get; private set; } = unit;
         public int Version { get; private set; } = version;
         public long DocumentId { get; private set; } = documentId;
+        public decimal HalfUnit { get; private set; } = halfUnit;
 
-        public void Become(FigureVersion v) => (Id, Value, Unit, Version, DocumentId) = (v.Id, v.Value, string.Intern(v.Unit), v.Version, v.DocumentId);
+        public void Become(FigureVersion v) =>
+            (Id, Value, Unit, Version, DocumentId, HalfUnit) = (v.Id, v.Value, string.Intern(v.Unit), v.Version, v.DocumentId, v.HalfUnit);
 
-        public (long, decimal, string, int, long) Snapshot() => (Id, Value, Unit, Version, DocumentId);
+        public (long, decimal, string, int, long, decimal) Snapshot() => (Id, Value, Unit, Version, DocumentId, HalfUnit);
 
-        public void Restore((long, decimal, string, int, long) state) => (Id, Value, Unit, Version, DocumentId) = state;
+        public void Restore((long, decimal, string, int, long, decimal) state) => (Id, Value, Unit, Version, DocumentId, HalfUnit) = state;
     }
 }
 

@@ -10,7 +10,7 @@ namespace IngestWorker.Core.Storage;
 /// </summary>
 public sealed partial class FigureStore : IDisposable
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
     // Parameterised expressions: LiteDB caches their parse, a new literal each call would recompile.
     private const string ByUrl = "Url = @0";
     private const string IsOpen = "SupersededAt = null";
@@ -256,9 +256,20 @@ public sealed partial class FigureStore : IDisposable
         {
             meta.Insert(new BsonDocument { ["_id"] = "schema", ["version"] = SchemaVersion });
         }
-        else if (schema["version"].AsInt32 < SchemaVersion)
+        else
         {
-            MigrateFromVersion1(meta);
+            // Each step is one transaction that ends by writing its own version: a crash between
+            // steps leaves a file that the next open carries on from.
+            var version = schema["version"].AsInt32;
+            if (version < 2)
+            {
+                MigrateFromVersion1(meta);
+            }
+
+            if (version < 3)
+            {
+                MigrateToVintages(meta);
+            }
         }
 
         _documents.EnsureIndex(d => d.Url);
@@ -290,7 +301,7 @@ public sealed partial class FigureStore : IDisposable
                 _figures.Update(batch);
             }
 
-            meta.Update(new BsonDocument { ["_id"] = "schema", ["version"] = SchemaVersion });
+            meta.Update(new BsonDocument { ["_id"] = "schema", ["version"] = 2 });
             _db.Commit();
         }
         catch
@@ -300,8 +311,13 @@ public sealed partial class FigureStore : IDisposable
         }
     }
 
-    public StoredDocument? LatestDocument(string url) =>
-        _documents.Find(BsonExpression.Create(ByUrl, url)).MaxBy(d => d.Id);
+    /// <summary>
+    /// The last stored content of a bulletin of one source. A document belongs to its source: the
+    /// same URL (or, for folder sources, the same relative path) in two sources is two documents,
+    /// so neither shadows nor flip-flops with the other. The URL index finds the few rows of a URL.
+    /// </summary>
+    public StoredDocument? LatestDocument(string sourceId, string url) =>
+        _documents.Find(BsonExpression.Create(ByUrl, url)).Where(d => d.SourceId == sourceId).MaxBy(d => d.Id);
 
     public IReadOnlyList<StoredDocument> AllDocuments() => [.. _documents.FindAll()];
 

@@ -10,6 +10,10 @@ public sealed class StoredDocument
     public DateTime FetchedAt { get; set; }
     /// <summary>The publication date periods were resolved against (ISO yyyy-MM-dd).</summary>
     public string Published { get; set; } = "";
+    /// <summary>The publication instant (UTC): the bulletin's own, else the feed's, else the fetch time; see <see cref="PublishedFrom"/>.</summary>
+    public DateTime PublishedAt { get; set; }
+    /// <summary>Which of the three <see cref="PublishedAt"/> is (<see cref="PublicationSource"/>).</summary>
+    public string PublishedFrom { get; set; } = "";
     public string? Title { get; set; }
     public string? Language { get; set; }
     public string? ContentType { get; set; }
@@ -19,4 +23,19 @@ public sealed class StoredDocument
     public byte[] Content { get; set; } = [];
     public string ExtractorVersion { get; set; } = "";
     public int FigureCount { get; set; }
+}
+
+/// <summary>Where a document's publication instant comes from.</summary>
+public static class PublicationSource
+{
+    /// <summary>The bulletin states its date (a date alone is the start of that day in the source's time zone).</summary>
+    public const string Bulletin = "bulletin";
+    /// <summary>The feed or listing that led to it gives the date or instant.</summary>
+    public const string Feed = "feed";
+    /// <summary>Nothing states it: the instant it was fetched.</summary>
+    public const string Fetch = "fetch";
+    /// <summary>Given by whoever recorded it (<c>ingest --published</c>, a manifest's <c>published</c> column).</summary>
+    public const string Given = "given";
+    /// <summary>Recorded before schema 3: the date periods were resolved against, at 00:00 UTC.</summary>
+    public const string ResolvedDate = "resolved-date";
 }

@@ -46,7 +46,12 @@ internal static class ChartCommand
             var image = new StringWriter();
             var code = await StoreAccess.WithStoreAsync(result, db, (store, _) =>
             {
-                var versions = store.History(filter.Read(result)).Where(v => v.Basis == result.GetValue(basis)).ToList();
+                if (filter.Read(result, store) is not { } wanted)
+                {
+                    return Task.FromResult(HostRunner.ConfigurationError);
+                }
+
+                var versions = store.History(wanted).Where(v => v.Basis == result.GetValue(basis)).ToList();
                 var keys = versions.Select(FigureText.Key).Distinct(StringComparer.Ordinal).ToList();
                 var measures = versions.Select(v => v.Measure).Distinct(StringComparer.Ordinal).ToList();
                 if (versions.Count == 0 || keys.Count > 1 || measures.Count > 1)

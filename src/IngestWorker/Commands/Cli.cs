@@ -46,6 +46,7 @@ internal static class Cli
             QueryCommands.Changes(db),
             QueryCommands.Conflicts(db),
             QueryCommands.Export(db),
+            QueryCommands.VocabularyList(db),
             QueryCommands.Sources(db),
             StatusCommand.Create(db),
             HealthCommand.Create(db),

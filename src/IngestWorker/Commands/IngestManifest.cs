@@ -14,13 +14,13 @@ internal sealed class IngestManifest
 {
     private IngestManifest(List<Entry> entries) => Entries = entries;
 
-    public sealed record Entry(string Path, string Url, DateOnly? Published, string? Language);
+    public sealed record Entry(string Path, string Url, DateOnly? Published, string? Language, DateTimeOffset? PublishedAt = null);
 
     public IReadOnlyList<Entry> Entries { get; }
 
     /// <summary>The bulletins, read one at a time as recording reaches them.</summary>
     public IEnumerable<BulletinFile> Files() => Entries.Select(e => new BulletinFile(
-        e.Url, File.ReadAllBytes(e.Path), BulletinFile.ContentTypeOf(e.Path), e.Published, e.Language));
+        e.Url, File.ReadAllBytes(e.Path), BulletinFile.ContentTypeOf(e.Path), e.Published, e.Language, e.PublishedAt));
 
     /// <summary>Reads and checks the manifest; <paramref name="errors"/> names each bad line.</summary>
     public static IngestManifest? Read(string path, out List<string> errors)
@@ -67,13 +67,13 @@ internal sealed class IngestManifest
 
             if (Field(published) is { } date)
             {
-                if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                if (PublishedText.TryParse(date, out var day, out var instant))
                 {
-                    entry = entry with { Published = parsed };
+                    entry = entry with { Published = day, PublishedAt = instant };
                 }
                 else
                 {
-                    errors.Add($"{where}: published '{date}' is not a date in the form YYYY-MM-DD");
+                    errors.Add($"{where}: published '{date}' is not {PublishedText.Form}");
                 }
             }
 

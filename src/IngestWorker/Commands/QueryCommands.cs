@@ -11,15 +11,16 @@ internal static class QueryCommands
 {
     private static readonly string[] VersionColumns =
         ["reporter", "flow", "product", "partner", "period", "measure", "basis", "adjustment", "value", "unit",
-         "version", "reason", "recorded_at", "superseded_at", "source", "document_url", "evidence"];
+         "version", "reason", "recorded_at", "superseded_at", "realtime_start", "realtime_end", "published_from",
+         "source", "document_url", "evidence"];
 
     /// <summary>Table output leaves out the long columns; json and csv carry them all.</summary>
-    private static readonly string[] TableColumns = [.. VersionColumns.Except(["adjustment", "document_url", "evidence"])];
+    private static readonly string[] TableColumns = [.. VersionColumns.Except(["adjustment", "published_from", "document_url", "evidence"])];
 
     private static object?[] Row(FigureVersion f) =>
     [
         f.Reporter, f.Flow, f.Product, f.Partner, f.Period, f.Measure, f.Basis, f.Adjustment, f.Value, f.Unit,
-        f.Version, f.Reason, f.RecordedAt, f.SupersededAt, f.SourceId, f.DocumentUrl, f.Evidence,
+        f.Version, f.Reason, f.RecordedAt, f.SupersededAt, f.PublishedAt, f.RealtimeEnd, f.PublishedFrom, f.SourceId, f.DocumentUrl, f.Evidence,
     ];
 
     private static void WriteVersions(ParseResult result, Option<string> format, IEnumerable<FigureVersion> versions)
@@ -37,18 +38,20 @@ internal static class QueryCommands
     public static Command Figures(Option<string?> db)
     {
         var filter = new FilterOptions(required: false);
-        var asOf = new Option<string?>("--as-of") { Description = "Show the figures as they were known at this instant (ISO 8601, UTC unless an offset is given)." };
+        var asOf = new AsOfOptions("Show the figures as published by this instant (the vintage; ISO 8601, UTC unless an offset is given).",
+            "Show the figures as this program had recorded them by this instant.");
         var format = FormatOption();
-        var command = new Command("figures", "List the current value of each figure (the highest-priority source wins), or the values known at an instant.") { asOf, format };
+        var command = new Command("figures", "List the current value of each figure (the highest-priority source wins), or the values published (or recorded) by an instant.") { format };
+        asOf.AddTo(command);
         filter.AddTo(command);
         command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, configuration) =>
         {
-            if (!TryParseInstant(result, asOf, out var instant))
+            if (!asOf.TryRead(result, out var instant, out var axis) || filter.Read(result, store) is not { } chosen)
             {
                 return Task.FromResult(HostRunner.ConfigurationError);
             }
 
-            WriteVersions(result, format, store.Current(filter.Read(result), instant, Priorities(configuration)));
+            WriteVersions(result, format, store.Current(chosen, instant, Priorities(configuration), axis));
             return Task.FromResult(0);
         }));
         return command;
@@ -62,7 +65,12 @@ internal static class QueryCommands
         filter.AddTo(command);
         command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, _) =>
         {
-            WriteVersions(result, format, store.History(filter.Read(result)));
+            if (filter.Read(result, store) is not { } chosen)
+            {
+                return Task.FromResult(HostRunner.ConfigurationError);
+            }
+
+            WriteVersions(result, format, store.History(chosen));
             return Task.FromResult(0);
         }));
         return command;
@@ -108,16 +116,38 @@ internal static class QueryCommands
     {
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
-        var asOf = new Option<string?>("--as-of") { Description = "Only the versions recorded by this instant." };
-        var command = new Command("export", "The whole store, one row per figure version, in a stable column order (for spreadsheets and pandas).") { format, asOf };
+        var asOf = new AsOfOptions("Only the versions published by this instant.", "Only the versions recorded by this instant.");
+        var command = new Command("export", "The whole store, one row per figure version, in a stable column order (for spreadsheets and pandas).") { format };
+        asOf.AddTo(command);
         command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, _) =>
         {
-            if (!TryParseInstant(result, asOf, out var instant))
+            if (!asOf.TryRead(result, out var instant, out var axis))
             {
                 return Task.FromResult(HostRunner.ConfigurationError);
             }
 
-            Output.Write(result.InvocationConfiguration.Output, result.GetValue(format)!, VersionColumns, store.Export(instant).Select(Row));
+            Output.Write(result.InvocationConfiguration.Output, result.GetValue(format)!, VersionColumns, store.Export(instant, axis).Select(Row));
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    public static Command VocabularyList(Option<string?> db)
+    {
+        var format = FormatOption();
+        var command = new Command("vocabulary", "The values the filters take: flows, measures, products and partners (with their aliases), and the reporters, products and partners the store holds.") { format };
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, _) =>
+        {
+            IEnumerable<object?[]> Rows(string kind, IEnumerable<string> values) => values.Select(v => new object?[]
+            {
+                kind, v, string.Join(", ", Vocabulary.Aliases.Where(a => a.Value == v).Select(a => a.Key).Order(StringComparer.Ordinal)),
+            });
+            var reporters = store.KeyValues(nameof(FigureVersion.Reporter)).Order(StringComparer.Ordinal).ToList();
+            var products = Vocabulary.Products.Concat(store.KeyValues(nameof(FigureVersion.Product)).Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
+            var partners = Vocabulary.Partners.Concat(store.KeyValues(nameof(FigureVersion.Partner)).Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
+            Output.Write(result.InvocationConfiguration.Output, result.GetValue(format)!, ["kind", "value", "aliases"],
+                Rows("reporter", reporters).Concat(Rows("flow", Vocabulary.Flows)).Concat(Rows("measure", Vocabulary.Measures))
+                    .Concat(Rows("product", products)).Concat(Rows("partner", partners)));
             return Task.FromResult(0);
         }));
         return command;
@@ -160,7 +190,7 @@ internal static class QueryCommands
     internal static bool TryParseInstant(ParseResult result, Option<string?> option, out DateTime? instant) =>
         TryParseInstant(result, option.Name, result.GetValue(option), out instant);
 
-    private static bool TryParseInstant(ParseResult result, string name, string? text, out DateTime? instant)
+    internal static bool TryParseInstant(ParseResult result, string name, string? text, out DateTime? instant)
     {
         instant = null;
         if (text is null)
@@ -176,6 +206,33 @@ internal static class QueryCommands
 
         result.InvocationConfiguration.Error.WriteLine($"{name} '{text}' is not an instant (for example 2025-12-01 or 2025-12-01T09:00:00+09:00)");
         return false;
+    }
+
+    /// <summary><c>--as-of</c> (publication time, the vintage) and <c>--as-of-recorded</c> (when this program recorded it); at most one.</summary>
+    internal sealed class AsOfOptions(string published, string recorded)
+    {
+        private readonly Option<string?> _published = new("--as-of") { Description = published };
+        private readonly Option<string?> _recorded = new("--as-of-recorded") { Description = recorded };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_published);
+            command.Options.Add(_recorded);
+            command.Validators.Add(result =>
+            {
+                if (result.GetValue(_published) is not null && result.GetValue(_recorded) is not null)
+                {
+                    result.AddError("give --as-of or --as-of-recorded, not both");
+                }
+            });
+        }
+
+        public bool TryRead(ParseResult result, out DateTime? instant, out TimeAxis axis)
+        {
+            axis = result.GetValue(_recorded) is null ? TimeAxis.Published : TimeAxis.Recorded;
+            var option = axis == TimeAxis.Published ? _published : _recorded;
+            return TryParseInstant(result, option, out instant);
+        }
     }
 
     /// <summary>The key filters shared by <c>figures</c> and <c>history</c>.</summary>
@@ -197,8 +254,43 @@ internal static class QueryCommands
             }
         }
 
-        public FigureFilter Read(ParseResult result) => new(
-            result.GetValue(_reporter)?.ToUpperInvariant(), result.GetValue(_flow), result.GetValue(_product), result.GetValue(_partner),
-            result.GetValue(_period), result.GetValue(_measure), result.GetValue(_source));
+        /// <summary>
+        /// The filter, each value checked against the vocabulary (codes in any case); null after
+        /// writing one line per bad value, naming the closest valid one.
+        /// </summary>
+        public FigureFilter? Read(ParseResult result, FigureStore store)
+        {
+            var errors = new List<string>();
+            string? Checked((string? Value, string? Error) check)
+            {
+                if (check.Error is not null)
+                {
+                    errors.Add(check.Error);
+                }
+
+                return check.Value;
+            }
+
+            var filter = new FigureFilter(
+                Checked(Vocabulary.CheckEconomy("--reporter", result.GetValue(_reporter), store.KeyValues(nameof(FigureVersion.Reporter)))),
+                Checked(Vocabulary.Check("--flow", result.GetValue(_flow), Vocabulary.Flows)),
+                Checked(Vocabulary.Check("--product", result.GetValue(_product), Vocabulary.Products, store.KeyValues(nameof(FigureVersion.Product)))),
+                Checked(Partner(result.GetValue(_partner), store)),
+                result.GetValue(_period),
+                Checked(Vocabulary.Check("--measure", result.GetValue(_measure), Vocabulary.Measures)),
+                result.GetValue(_source));
+            if (Vocabulary.CheckPeriod("--period", filter.Period) is { } period)
+            {
+                errors.Add(period);
+            }
+
+            errors.ForEach(result.InvocationConfiguration.Error.WriteLine);
+            return errors.Count == 0 ? filter : null;
+        }
+
+        private static (string?, string?) Partner(string? value, FigureStore store) =>
+            Vocabulary.CheckEconomy("--partner", value, []) is (not null, null) code
+                ? code
+                : Vocabulary.Check("--partner", value, Vocabulary.Partners, store.KeyValues(nameof(FigureVersion.Partner)));
     }
 }

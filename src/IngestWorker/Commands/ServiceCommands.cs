@@ -61,7 +61,7 @@ internal static class ServiceCommands
             Description = "Record many bulletins: a CSV file with the columns file,url and optionally published,language (files relative to it).",
         };
         var source = new Option<string>("--source") { Description = "The id of the configured source it came from.", Required = true };
-        var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD); default: the date the bulletin states." };
+        var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD) or instant (ISO 8601); default: the date the bulletin states." };
         var language = new Option<string?>("--language") { Description = "en or ko; default: the source's, else detected." };
         language.AcceptOnlyFromAmong("en", "ko");
         var noNotify = NoNotify();
@@ -90,6 +90,7 @@ internal static class ServiceCommands
             IEnumerable<BulletinFile>? files = null;
             FileInfo? single = null;
             DateOnly? date = null;
+            DateTimeOffset? instant = null;
             var count = 1;
             if (result.GetValue(manifest) is { } list)
             {
@@ -118,8 +119,9 @@ internal static class ServiceCommands
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
 
-                if (!TryParseDate(result.GetValue(published), out date))
+                if (!PublishedText.TryParse(result.GetValue(published), out date, out instant))
                 {
+                    Console.Error.WriteLine($"--published '{result.GetValue(published)}' is not {PublishedText.Form}");
                     return Task.FromResult(HostRunner.ConfigurationError);
                 }
             }
@@ -139,7 +141,7 @@ internal static class ServiceCommands
                         return Task.FromResult(HostRunner.ConfigurationError);
                     }
 
-                    files = [new BulletinFile(result.GetValue(url)!, content, BulletinFile.ContentTypeOf(single.FullName), date, result.GetValue(language))];
+                    files = [new BulletinFile(result.GetValue(url)!, content, BulletinFile.ContentTypeOf(single.FullName), date, result.GetValue(language), instant)];
                 }
 
                 var progress = count > 1 ? new ProgressLine("ingest", count) : null;
@@ -258,23 +260,5 @@ internal static class ServiceCommands
         }
 
         return chosen;
-    }
-
-    internal static bool TryParseDate(string? text, out DateOnly? date)
-    {
-        date = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            date = parsed;
-            return true;
-        }
-
-        Console.Error.WriteLine($"--published '{text}' is not a date in the form YYYY-MM-DD");
-        return false;
     }
 }

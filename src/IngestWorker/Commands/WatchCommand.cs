@@ -39,12 +39,12 @@ internal static class WatchCommand
                 return 1;
             }
 
-            if (!QueryCommands.TryParseInstant(result, since, out var start))
+            if (!QueryCommands.TryParseInstant(result, since, out var start) || filter.Read(result, store) is not { } chosen)
             {
                 return HostRunner.ConfigurationError;
             }
 
-            var follower = new Follower(store, filter.Read(result), result.GetValue(format) == "json", result.InvocationConfiguration.Output);
+            var follower = new Follower(store, chosen, result.GetValue(format) == "json", result.InvocationConfiguration.Output);
             follower.Start(start);
             try
             {

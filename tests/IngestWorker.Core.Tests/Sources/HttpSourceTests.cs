@@ -243,7 +243,7 @@ public sealed class HttpSourceTests : IAsyncLifetime
         harness.Store.RecordDocument(stored, []);
         version = 2;
         var again = Assert.Single(await harness.Source.DiscoverAsync(source, CancellationToken.None));
-        var v2 = await harness.Source.FetchAsync(source, again, harness.Store.LatestDocument(again.Url), CancellationToken.None);
+        var v2 = await harness.Source.FetchAsync(source, again, harness.Store.LatestDocument(source.Id, again.Url), CancellationToken.None);
 
         Assert.Equal("<p>exports v2</p>", Encoding.UTF8.GetString(v2.Content));
         // Listing: 200 then 304. Bulletin: 200, then a conditional request answered with the correction.

@@ -225,7 +225,7 @@ public sealed class FigureStoreTests : IDisposable
         }
 
         using var check = new LiteDB.LiteDatabase($"Filename={path};Connection=direct");
-        Assert.Equal(2, check.GetCollection("meta").FindById("schema")["version"].AsInt32);
+        Assert.Equal(3, check.GetCollection("meta").FindById("schema")["version"].AsInt32);
         Assert.Equal(["Key", "_id"], check.GetCollection("$indexes").Find(LiteDB.BsonExpression.Create("collection = @0", "figures")).Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
         Assert.All(check.GetCollection("figures").FindAll(), row => Assert.False(row.ContainsKey("LookupKey")));
     }
@@ -276,7 +276,7 @@ public sealed class FigureStoreTests : IDisposable
 
         using var reopened = Open();
         Assert.Equal(61_040_000_000m, Assert.Single(reopened.Current(FigureFilter.All)).Value);
-        Assert.Equal("https://example.test/a", reopened.LatestDocument("https://example.test/a")!.Url);
+        Assert.Equal("https://example.test/a", reopened.LatestDocument("ministry", "https://example.test/a")!.Url);
     }
 
     [Fact]

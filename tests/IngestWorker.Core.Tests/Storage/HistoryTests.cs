@@ -29,14 +29,14 @@ public sealed class HistoryTests : IDisposable
     }
 
     [Fact]
-    public void Current_AsOf_BeforeBetweenAndAfterVersions()
+    public void Current_AsOfRecorded_BeforeBetweenAndAfterVersions()
     {
         RecordAfter(TimeSpan.FromHours(1), Document("news", "v1"), Imports(63_260_000_000m));
         RecordAfter(TimeSpan.FromHours(2), Document("news", "v2"), Imports(63_620_000_000m));
 
-        Assert.Empty(_store.Current(FigureFilter.All, Start.AddMinutes(30)));
-        Assert.Equal(63_260_000_000m, Assert.Single(_store.Current(FigureFilter.All, Start.AddHours(2))).Value);
-        Assert.Equal(63_620_000_000m, Assert.Single(_store.Current(FigureFilter.All, Start.AddHours(3))).Value);
+        Assert.Empty(_store.Current(FigureFilter.All, Start.AddMinutes(30), axis: TimeAxis.Recorded));
+        Assert.Equal(63_260_000_000m, Assert.Single(_store.Current(FigureFilter.All, Start.AddHours(2), axis: TimeAxis.Recorded)).Value);
+        Assert.Equal(63_620_000_000m, Assert.Single(_store.Current(FigureFilter.All, Start.AddHours(3), axis: TimeAxis.Recorded)).Value);
         Assert.Equal(63_620_000_000m, Assert.Single(_store.Current(FigureFilter.All)).Value);
     }
 
@@ -54,13 +54,13 @@ public sealed class HistoryTests : IDisposable
     }
 
     [Fact]
-    public void Export_AsOf_LeavesOutLaterVersions()
+    public void Export_AsOfRecorded_LeavesOutLaterVersions()
     {
         RecordAfter(TimeSpan.FromHours(1), Document("news", "v1"), Imports(63_260_000_000m));
         RecordAfter(TimeSpan.FromHours(2), Document("news", "v2"), Imports(63_620_000_000m));
 
         Assert.Equal(2, _store.Export().Count());
-        Assert.Equal([1], _store.Export(Start.AddHours(2)).Select(v => v.Version));
+        Assert.Equal([1], _store.Export(Start.AddHours(2), TimeAxis.Recorded).Select(v => v.Version));
     }
 
     [Fact]

@@ -20,10 +20,10 @@ public sealed class HistoryCommandsTests : IDisposable
     [Fact]
     public async Task IngestTwoVersions_ThenHistoryChangesExportReprocessCompact_TellTheSameStory()
     {
-        Assert.Equal(0, (await Run("ingest", Pair("v1.html"), "--url", Url, "--source", "news")).ExitCode);
+        Assert.Equal(0, (await Run("ingest", Pair("v1.html"), "--url", Url, "--source", "news", "--published", "2022-04-01T09:00:00+09:00")).ExitCode);
         var between = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         await Task.Delay(20);
-        var second = await Run("ingest", Pair("v2.html"), "--url", Url, "--source", "news");
+        var second = await Run("ingest", Pair("v2.html"), "--url", Url, "--source", "news", "--published", "2022-04-01T11:53:00+09:00");
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("Revised figure KR imports total/world 2022-03 value 63.62 bn USD (was 63.26 bn USD, version 2) from news", second.Output, StringComparison.Ordinal);
 
@@ -35,11 +35,16 @@ public sealed class HistoryCommandsTests : IDisposable
         Assert.Contains(changes, c => (string?)c!["reason"] == "revised" && (string?)c["flow"] == "imports");
         Assert.DoesNotContain(changes, c => (string?)c!["reason"] == "first-seen" && (int)c["version"]! == 1 && (string?)c["recorded_at"] is { } at && string.CompareOrdinal(at, between) < 0);
 
-        var asOf = JsonNode.Parse((await Run("figures", "--flow", "imports", "--period", "2022-03", "--measure", "value", "--product", "total", "--partner", "world", "--as-of", between, "--format", "json")).Output)!.AsArray();
-        Assert.Equal(63_260_000_000m, (decimal)Assert.Single(asOf)!["value"]!);
+        string[] imports = ["figures", "--flow", "imports", "--period", "2022-03", "--measure", "value", "--product", "total", "--partner", "world", "--format", "json"];
+        var asOfRecorded = JsonNode.Parse((await Run([.. imports, "--as-of-recorded", between])).Output)!.AsArray();
+        Assert.Equal(63_260_000_000m, (decimal)Assert.Single(asOfRecorded)!["value"]!);
+        var asOfPublished = JsonNode.Parse((await Run([.. imports, "--as-of", "2022-04-01T10:00:00+09:00"])).Output)!.AsArray();
+        Assert.Equal((63_260_000_000m, "2022-04-01T00:00:00.000Z", "2022-04-01T02:53:00.000Z"),
+            ((decimal)Assert.Single(asOfPublished)!["value"]!, (string?)asOfPublished[0]!["realtime_start"], (string?)asOfPublished[0]!["realtime_end"]));
+        Assert.Empty(JsonNode.Parse((await Run([.. imports, "--as-of", "2022-03-31"])).Output)!.AsArray());
 
         var csv = (await Run("export", "--format", "csv")).Output.Split('\n');
-        Assert.Equal("reporter,flow,product,partner,period,measure,basis,adjustment,value,unit,version,reason,recorded_at,superseded_at,source,document_url,evidence", csv[0]);
+        Assert.Equal("reporter,flow,product,partner,period,measure,basis,adjustment,value,unit,version,reason,recorded_at,superseded_at,realtime_start,realtime_end,published_from,source,document_url,evidence", csv[0]);
 
         var reprocess = await Run("reprocess");
         Assert.Equal(0, reprocess.ExitCode);

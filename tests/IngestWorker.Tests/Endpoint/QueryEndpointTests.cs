@@ -32,7 +32,7 @@ public sealed class QueryEndpointTests : IDisposable
             // A document's figures are written in one transaction: every document seen is complete.
             foreach (var document in rows.GroupBy(r => (string)r!["document_url"]!))
             {
-                var stored = store.LatestDocument(document.Key)!;
+                var stored = store.LatestDocument("corpus", document.Key)!;
                 Assert.True(document.Count() <= stored.FigureCount, $"{document.Key}: {document.Count()} rows of {stored.FigureCount}");
             }
 

@@ -55,7 +55,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
         using var store = FigureStore.Open(_root.File("h.db"), TimeProvider.System);
         Assert.Contains(store.Current(FigureFilter.All), f => f.Period == "2025-11" && f.Value == 61_040_000_000m);
         Assert.DoesNotContain(store.Current(FigureFilter.All), f => f.Measure.EndsWith("_pct", StringComparison.Ordinal) && Math.Abs(f.Value) > 100_000m);
-        var wrongCharset = store.LatestDocument("folder:h-wrong-charset.html");
+        var wrongCharset = store.LatestDocument("inbox", "folder:h-wrong-charset.html");
         Assert.NotNull(wrongCharset);
         Assert.DoesNotContain(store.Current(new FigureFilter(Source: "inbox")), f => f.DocumentUrl == "folder:h-wrong-charset.html" && f.Evidence.Contains('\uFFFD', StringComparison.Ordinal));
     }
