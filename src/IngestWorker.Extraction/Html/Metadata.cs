@@ -40,6 +40,7 @@ internal static partial class Metadata
         var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string? titleTag = null;
         string? h1 = null;
+        string? subHeadline = null;
         string? lang = null;
         string? timeAttr = null;
         var stack = new Stack<HtmlNode>();
@@ -67,6 +68,9 @@ internal static partial class Metadata
                     case "h1":
                         h1 ??= HtmlText.Visible(n, 1000);
                         break;
+                    case "h2" or "h3":
+                        subHeadline ??= HtmlText.Visible(n, 1000) is { } sub && WordCount(sub) >= 5 ? sub : null;
+                        break;
                     case "html":
                         lang ??= n.GetAttributeValue("lang", null);
                         break;
@@ -85,7 +89,7 @@ internal static partial class Metadata
             }
         }
 
-        var title = Title(metas, titleTag, h1);
+        var title = Title(metas, titleTag, h1, subHeadline);
         var text = HtmlText.Visible(doc.DocumentNode, 200_000);
         var published = PublishedFromMeta(metas) ?? ParseDate(timeAttr) ?? DateLine(text, raw);
 
@@ -99,11 +103,26 @@ internal static partial class Metadata
         return new BulletinMetadata(title, published, language);
     }
 
-    private static string? Title(Dictionary<string, string> metas, string? titleTag, string? h1)
+    /// <summary>
+    /// The bulletin's headline: og:title, else its h1, else the first h2/h3 that reads as a headline (five words or more;
+    /// a ministry board titles every page with the board's name and puts the release's headline in a lower heading), else
+    /// the title tag without its site suffix.
+    /// </summary>
+    private static string? Title(Dictionary<string, string> metas, string? titleTag, string? h1, string? subHeadline)
     {
         if (metas.TryGetValue("og:title", out var og) && og.Trim().Length > 0)
         {
             return TextNormalizer.Collapse(og);
+        }
+
+        if (!string.IsNullOrWhiteSpace(h1) && WordCount(h1) >= 3)
+        {
+            return TextNormalizer.Collapse(h1);
+        }
+
+        if (subHeadline is not null)
+        {
+            return TextNormalizer.Collapse(subHeadline);
         }
 
         if (titleTag is not null && TextNormalizer.Collapse(titleTag) is { Length: > 0 } t)
@@ -115,6 +134,8 @@ internal static partial class Metadata
 
         return string.IsNullOrWhiteSpace(h1) ? null : h1;
     }
+
+    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static DateOnly? PublishedFromMeta(Dictionary<string, string> metas)
     {

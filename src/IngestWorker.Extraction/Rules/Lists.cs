@@ -38,7 +38,8 @@ internal static partial class Lists
                 }
 
                 group++;
-                var chain = FindChain(lower, cues, figures[i].Start, j - i + 1);
+                var chain = FindChain(lower, cues, figures[i].Start, j - i + 1)
+                    ?? ChainOfPrecedingFigures(lower, figures, cues, i, j - i + 1);
                 if (chain is not null)
                 {
                     for (var k = i; k <= j; k++)
@@ -50,6 +51,37 @@ internal static partial class Lists
 
             i = j + 1;
         }
+    }
+
+    [GeneratedRegex(@"respectively|각각|차례로|each\b", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex RespectivelyRegex();
+
+    /// <summary>
+    /// "수출 312억 달러, 수입 325억 달러로 … 각각 3.4%, 6.9% 줄었다", "exports of $5bn and imports of $4bn, up 3% and 2%
+    /// respectively": a list that says "respectively" but follows no run of subjects pairs with the figures before it, each
+    /// of which has its own subject.
+    /// </summary>
+    private static List<Cue>? ChainOfPrecedingFigures(string lower, List<Figure> figures, List<Cue> cues, int first, int size)
+    {
+        if (first < size || !SafeRegex.IsMatch(RespectivelyRegex(), lower[figures[first - 1].End..figures[first + size - 1].End]))
+        {
+            return null;
+        }
+
+        var chain = new List<Cue>();
+        for (var k = first - size; k < first; k++)
+        {
+            var from = k > first - size ? figures[k - 1].End : Math.Max(0, figures[k].Start - 40);
+            var cue = cues.FindLast(c => c.Start >= from && c.End <= figures[k].Start && c.IsListable && !c.IsPeriod);
+            if (cue is null || figures[k].IsMoney == figures[first].IsMoney || (chain.Count > 0 && (!cue.SameDimension(chain[0]) || cue.Value == chain[^1].Value)))
+            {
+                return null;
+            }
+
+            chain.Add(cue);
+        }
+
+        return chain;
     }
 
     /// <summary>The nearest run of same-kind cues before <paramref name="before"/> with exactly <paramref name="size"/> members.</summary>

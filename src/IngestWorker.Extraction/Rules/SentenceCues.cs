@@ -60,7 +60,7 @@ internal static partial class SentenceCues
 
             if (t.Kind == TermKind.Partner)
             {
-                if (t.Value == doc.Reporter || !IsPartner(lower, t, lastPartner, doc.Korean))
+                if (t.Value == doc.Reporter || !IsPartner(lower, t, lastPartner, doc.Korean, figures))
                 {
                     continue;
                 }
@@ -109,7 +109,7 @@ internal static partial class SentenceCues
     /// from it ("exports to China", "imports of American goods", or a list continuing one); "Korea's exports"
     /// names the reporter and "U.S. tariffs" names neither.
     /// </summary>
-    private static bool IsPartner(string lower, Term t, Cue? lastPartner, bool korean)
+    private static bool IsPartner(string lower, Term t, Cue? lastPartner, bool korean, List<Figure> figures)
     {
         if (korean && Percent.IsHangul(lower[t.Start]))
         {
@@ -146,7 +146,24 @@ internal static partial class SentenceCues
             return gap is "," or "and" or ", and" or "and the" or ", the" or ", and the" or "or" or "&";
         }
 
-        return false;
+        // "with Singapore at US$421 million, Australia at US$389 million": a list whose members each carry their figure.
+        return lastPartner is not null && t.Start - lastPartner.End < 80 && IsFigureListGap(lower, lastPartner.End, t.Start, figures);
+    }
+
+    [GeneratedRegex(@"^\s*(?:at|of|with|reached|hit|totall?ing|totall?ed|worth|came\sto|amounted\sto|stood\sat|was|were|rose\sto|fell\sto)?\s*\u0001\s*[,;]?\s*(?:and\s|while\s|followed\sby\s)?(?:the\s)?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex FigureListGapRegex();
+
+    /// <summary>The text between two partners is one figure of the first, then a list separator.</summary>
+    private static bool IsFigureListGap(string lower, int from, int to, List<Figure> figures)
+    {
+        var inside = figures.FindAll(f => f.Start >= from && f.End <= to);
+        if (inside.Count != 1)
+        {
+            return false;
+        }
+
+        var gap = string.Concat(lower.AsSpan(from, inside[0].Start - from), "\u0001", lower.AsSpan(inside[0].End, to - inside[0].End));
+        return SafeRegex.IsMatch(FigureListGapRegex(), gap);
     }
 
     private static readonly HashSet<string> OfWords = new(StringComparer.Ordinal)

@@ -39,6 +39,7 @@ internal static partial class SentenceReader
         }
 
         AttachPossessives(lower, figures, cues);
+        ChangeInItem(lower, figures, cues);
         Attach(lower, figures, cues);
         ShareClausePeriod(lower, figures, cues);
         Lists.Distribute(lower, figures, cues);
@@ -129,6 +130,36 @@ internal static partial class SentenceReader
         var terms = doc.Lexicon.Find(name, name);
         return terms.Count == 1 && terms[0].Kind == Vocabulary.TermKind.Partner && terms[0].Start == 0 && terms[0].End >= name.TrimEnd().Length - 8
             && terms[0].Value != doc.Reporter ? terms[0].Value : null;
+    }
+
+    [GeneratedRegex(@"^\s?(?:rise|jump|increase|gain|growth|fall|drop|decline|leap|surge|slump|plunge|dip|climb|advance|contraction|expansion|rebound|slide)\s(?:in|of|for)\s(?:the\s)?$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex ChangeNounRegex();
+
+    /// <summary>"lifted by a 31.2% rise in chip sales and a 64.5% leap in ship exports": the item after the change noun is the percent's own.</summary>
+    private static void ChangeInItem(string lower, List<Figure> figures, List<Cue> cues)
+    {
+        foreach (var f in figures)
+        {
+            if (f.IsMoney)
+            {
+                continue;
+            }
+
+            var cue = cues.Find(c => c.Start >= f.End && c.Start - f.End <= 24 && !c.IsPeriod);
+            if (cue is null || cue.Kind is not (TermKind.Product or TermKind.Partner) || !SafeRegex.IsMatch(ChangeNounRegex(), lower[f.End..cue.Start]))
+            {
+                continue;
+            }
+
+            if (cue.Kind == TermKind.Product)
+            {
+                f.ProductOverride = cue.Value;
+            }
+            else
+            {
+                f.PartnerOverride = cue.Value;
+            }
+        }
     }
 
     private static List<Figure> FindFigures(string sentence, string bareDollar, string? declared)

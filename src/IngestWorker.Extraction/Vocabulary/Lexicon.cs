@@ -16,8 +16,8 @@ internal sealed class Lexicon
     [
         ("exports", ["credits", "exports", "export", "outbound shipments", "overseas shipments", "shipments abroad", "shipments", "shipment", "overseas sales", "shipped abroad", "goods exports", "sales", "exported", "수출", "수출액", "수출은", "내보내"]),
         ("imports", ["debits", "imports", "import", "inbound shipments", "purchases", "import bills", "imported", "수입", "수입액"]),
-        ("surplus", ["trade surplus", "surplus", "in the black", "흑자"]),
-        ("deficit", ["trade deficit", "deficit", "shortfall", "trade gap", "in the red", "적자"]),
+        ("surplus", ["trade surpluses", "surpluses", "trade surplus", "surplus", "in the black", "흑자"]),
+        ("deficit", ["trade deficits", "deficits", "trade deficit", "deficit", "shortfall", "trade gap", "in the red", "적자"]),
         ("balance", ["trade balance", "balance", "무역수지"]),
         ("same", ["those"]),
     ];
