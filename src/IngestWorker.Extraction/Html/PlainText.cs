@@ -1,6 +1,9 @@
 namespace IngestWorker.Extraction.Html;
 
-/// <summary>Plain-text bulletins: paragraphs are separated by blank lines (or single lines when there are none).</summary>
+/// <summary>
+/// Plain-text bulletins: paragraphs are separated by blank lines (or single lines when there are none); a short first line
+/// that does not end a sentence is the title, read as a heading.
+/// </summary>
 internal static class PlainText
 {
     public static List<ContentBlock> Read(string text)
@@ -13,7 +16,8 @@ internal static class PlainText
             var collapsed = TextNormalizer.Collapse(part);
             if (collapsed.Length > 0)
             {
-                blocks.Add(MonthSeriesLine.TryRead(collapsed, out var series) ? new ContentBlock(collapsed, false, series) : new ContentBlock(collapsed, false));
+                var isTitle = blocks.Count == 0 && collapsed.Length <= 160 && !part.Contains('\n', StringComparison.Ordinal) && collapsed[^1] is not ('.' or '다' or '。');
+                blocks.Add(MonthSeriesLine.TryRead(collapsed, out var series) ? new ContentBlock(collapsed, false, series) : new ContentBlock(collapsed, isTitle));
             }
         }
 

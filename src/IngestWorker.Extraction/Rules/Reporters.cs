@@ -15,7 +15,7 @@ internal static class Reporters
     /// <summary>Words that make a named economy the owner of the figures: its trade, its exports, its customs.</summary>
     private const string Owned = @"(?:exports?|imports?|trade|shipments|exporters|outbound|economy|customs|government|statistics|ministry|authorities|surplus|deficit|balance)";
 
-    private const string Modifiers = @"(?:(?:total|merchandise|goods|overall|international|monthly|annual|outbound|full-year|overseas|foreign|seasonally|adjusted|\d{4}|[a-z]+-month|first-half|[a-z]+-quarter)\s+){0,3}";
+    private const string Modifiers = @"(?:(?:total|merchandise|goods|overall|international|monthly|annual|outbound|full-year|overseas|foreign|seasonally|adjusted|provisional|preliminary|official|latest|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|[a-z]+-(?:month|quarter|half|year|denominated|based|term)|first-half)\s+){0,3}";
 
     private static readonly Dictionary<string, string> CodeOf = BuildCodes();
 

@@ -64,7 +64,8 @@ internal static partial class SentenceReader
             }
 
             var subject = subjectSeen ? frame : LookAhead(lower, cues, cueIndex, f.End, fi + 1 < figures.Count ? figures[fi + 1].Start : lower.Length, paragraph.Carry, frame);
-            var flow = f.FlowOverride ?? subject.Flow ?? paragraph.Carry?.Flow ?? (subject.Product is not null ? "exports" : null);
+            var flow = f.FlowOverride is "surplus" or "deficit" or "balance" ? "balance"
+                : f.FlowOverride ?? subject.Flow ?? paragraph.Carry?.Flow ?? (subject.Product is not null ? "exports" : null);
             if (flow is null || (!subjectSeen && subject.Blocked))
             {
                 continue;
