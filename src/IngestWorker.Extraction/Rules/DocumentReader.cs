@@ -137,9 +137,14 @@ internal static partial class DocumentReader
         || (lowerAll.Contains("services", StringComparison.Ordinal) && SafeRegex.IsMatch(ServicesFlowRegex(), lowerAll))
         || lowerAll.Contains("서비스 수출", StringComparison.Ordinal) || lowerAll.Contains("서비스수출", StringComparison.Ordinal);
 
-    /// <summary>A note without figures that says the data are seasonally adjusted covers the whole release.</summary>
+    /// <summary>
+    /// A note without figures that says the data are seasonally adjusted, or a lead (the first sentence with figures) that
+    /// says so ("In seasonally adjusted terms, the balance …"), covers the whole release; sentences that say "unadjusted" are
+    /// exempt (see <see cref="Measures.IsUnadjusted"/>).
+    /// </summary>
     private static bool SeasonalNote(List<ContentBlock> blocks)
     {
+        var leadSeen = false;
         foreach (var b in blocks)
         {
             if (b.Table is not null || b.IsHeading)
@@ -150,10 +155,13 @@ internal static partial class DocumentReader
             foreach (var s in Sentences.Split(b.Text))
             {
                 var lower = s.ToLowerInvariant();
-                if (Measures.MentionsSeasonalAdjustment(lower) && Money.Find(s).Count == 0 && Percent.Find(s).Count == 0)
+                var hasFigures = Money.Find(s).Count > 0 || Percent.Find(s).Count > 0;
+                if (Measures.MentionsSeasonalAdjustment(lower) && (!hasFigures || !leadSeen))
                 {
                     return true;
                 }
+
+                leadSeen |= hasFigures;
             }
         }
 

@@ -28,6 +28,9 @@ internal sealed partial class Measures(string lower)
     [GeneratedRegex(@"than\s(?:had\s been\s|was\s)?(?:expected|forecast|anticipated|predicted)|unexpected", RegexOptions.CultureInvariant, 500)]
     private static partial Regex NotForecastRegex();
 
+    [GeneratedRegex(@"\bunadjusted|\bnot\s(?:seasonally\s)?adjusted|non-seasonally|original\s(?:terms|data|series)|원계열", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex UnadjustedRegex();
+
     [GeneratedRegex(@"seasonally[\s-]adjusted|adjusted\sfor\sseason|seasonal(?:ly)?\sadjust|계절\s?조정", RegexOptions.CultureInvariant, 500)]
     private static partial Regex SeasonalRegex();
 
@@ -39,6 +42,10 @@ internal sealed partial class Measures(string lower)
     public bool IsMovingAverage { get; } = MentionsMovingAverage(lower);
 
     public bool IsSeasonal { get; } = MentionsSeasonalAdjustment(lower);
+
+    /// <summary>The sentence says its figures are not seasonally adjusted ("in unadjusted terms", "원계열").</summary>
+    public bool IsUnadjusted { get; } = (lower.Contains("adjust", StringComparison.Ordinal) || lower.Contains("original", StringComparison.Ordinal)
+        || lower.Contains("원계열", StringComparison.Ordinal)) && SafeRegex.IsMatch(UnadjustedRegex(), lower);
 
     public static bool MentionsMovingAverage(string lower) =>
         (lower.Contains("average", StringComparison.Ordinal) || lower.Contains("three months", StringComparison.Ordinal) || lower.Contains("이동", StringComparison.Ordinal))

@@ -30,7 +30,7 @@ internal static class Reporters
         RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(500));
 
     private static readonly Regex NameRegex = new(
-        @"(?<![\p{L}\d.])(?<n>" + Alternation(Economies.All.SelectMany(e => e.Names.Concat(e.Adjectives))) + @")(?![\p{L}\d])",
+        @"(?<![\p{L}\d.])(?<n>" + Alternation(Economies.All.SelectMany(e => e.Names.Concat(e.Adjectives))) + @")(?![\p{L}\d$])",
         RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(500));
 
     /// <summary>The reporter's ISO code, or null when the text does not say whose trade it is.</summary>

@@ -140,7 +140,7 @@ internal static partial class SentenceReader
             return null; // "raised its forecast to 3% from 1.5%": the old forecast is superseded.
         }
 
-        var adjustment = doc.Seasonal || measures.IsSeasonal ? "seasonal" : "none";
+        var adjustment = !measures.IsUnadjusted && (doc.Seasonal || measures.IsSeasonal) ? "seasonal" : "none";
         var evidence = sentence.Length > 300 ? sentence[..300] : sentence;
         return new Extracted(new FigureRecord(doc.Reporter, flow, product, partner, period.ToString(), measure, basis, adjustment, Numbers.Normalize(value), f.Unit, evidence), f.Decimals);
     }
