@@ -79,7 +79,7 @@ public static partial class Vocabulary
         }
 
         var upper = value.Trim().ToUpperInvariant();
-        if (IsoCode().IsMatch(upper))
+        if (IsoCode().IsMatch(upper) && (IsRegion(upper) || extra.Contains(upper, StringComparer.Ordinal)))
         {
             return (upper, null);
         }
@@ -87,15 +87,29 @@ public static partial class Vocabulary
         return Check(option, value, [.. extra]);
     }
 
+    /// <summary>Whether the code is an ISO 3166-1 economy .NET knows (its <see cref="RegionInfo"/>).</summary>
+    private static bool IsRegion(string code)
+    {
+        try
+        {
+            return new RegionInfo(code).TwoLetterISORegionName == code;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>YYYY, YYYY-MM, YYYY-MM/YYYY-MM or YYYY-MM-DD/YYYY-MM-DD, with real months and days.</summary>
     public static string? CheckPeriod(string option, string? value)
     {
-        if (value is null || value.Split('/') is var parts && parts.Length <= 2 && parts.All(p => IsDate(p, parts.Length)))
+        if (value is null || value.Split('/') is var parts && parts.Length <= 2 && parts.All(p => IsDate(p, parts.Length))
+            && (parts.Length == 1 || string.CompareOrdinal(parts[0], parts[1]) <= 0))
         {
             return null;
         }
 
-        return $"{option} '{value}' is not a period (YYYY, YYYY-MM, YYYY-MM/YYYY-MM or YYYY-MM-DD/YYYY-MM-DD, with months 01-12)";
+        return $"{option} '{value}' is not a period (YYYY, YYYY-MM, YYYY-MM/YYYY-MM or YYYY-MM-DD/YYYY-MM-DD, with months 01-12, a span's start not after its end)";
 
         static bool IsDate(string part, int count) => part.Length switch
         {

@@ -17,6 +17,7 @@ public sealed class VocabularyTests
     [InlineData("2025-1")]
     [InlineData("2025-11-31/2025-12-01")]
     [InlineData("2025/2026")]
+    [InlineData("2025-11/2025-01")]
     public void CheckPeriod_NotAPeriod_IsAnError(string period) => Assert.NotNull(Vocabulary.CheckPeriod("--period", period));
 
     [Theory]
@@ -25,6 +26,16 @@ public sealed class VocabularyTests
     [InlineData("2025-01/2025-11")]
     [InlineData("2025-12-01/2025-12-20")]
     public void CheckPeriod_Period_IsAccepted(string period) => Assert.Null(Vocabulary.CheckPeriod("--period", period));
+
+    [Theory]
+    [InlineData("XX")]
+    [InlineData("zz")]
+    public void CheckEconomy_CodeOfNoEconomy_IsAnError(string code) => Assert.NotNull(Vocabulary.CheckEconomy("--reporter", code, ["KR"]).Error);
+
+    [Theory]
+    [InlineData("kr", "KR")]
+    [InlineData("GB", "GB")]
+    public void CheckEconomy_EconomyInAnyCase_GivesItsCode(string code, string expected) => Assert.Equal(expected, Vocabulary.CheckEconomy("--reporter", code, []).Value);
 
     [Fact]
     public void Check_CaseInsensitive_GivesTheCanonicalValue() =>
