@@ -59,13 +59,14 @@ internal static partial class SentenceReader
 
         if (doc.DomesticExportsSeries && flow == "exports" && !Products.IsDomesticExportsSeries(product))
         {
-            // In a release about non-oil domestic exports, "exports" are that series and the items inside it are not records.
+            // In a release about non-oil domestic exports, "exports" are that series (unless called total or overall) and the
+            // items inside it are not records.
             if (product != "total")
             {
                 return null;
             }
 
-            if (lower.Contains("nodx", StringComparison.Ordinal) || lower.Contains("domestic exports", StringComparison.Ordinal))
+            if (!lower.Contains("total exports", StringComparison.Ordinal) && !lower.Contains("overall exports", StringComparison.Ordinal))
             {
                 product = "non-oil-domestic-exports";
             }

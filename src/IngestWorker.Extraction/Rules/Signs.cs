@@ -16,6 +16,10 @@ internal static partial class Signs
     [GeneratedRegex(@"(?<up>증가|늘|상승|확대|불어|뛴|뛰|많아|급증|호조|반등|커졌|커진|플러스)|(?<down>감소|줄|하락|축소|뒷걸음|급감|떨어|부진|마이너스|위축|역성장)", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanRegex();
 
+    /// <summary>"imports growth eased to 14.9%", "the decline slowed to 2.1%": a pace verb moves the rate, whose sign is its noun's.</summary>
+    [GeneratedRegex(@"\b(?:(?<up>growth|increase|rise|gain|expansion)|(?<down>decline|contraction|drop|fall|decrease))\s(?:(?:rate|pace|of|in|the|[a-z]+s)\s){0,4}?(?:has\s|had\s)?(?:eased|slowed|moderated|cooled|decelerated|accelerated|quickened|picked\sup|sped\sup|softened|steadied)\s(?:(?:sharply|slightly|further|markedly)\s)?to\s$", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex PaceRegex();
+
     [GeneratedRegex(@"^[\s,]*(?:on[\s-]year|on[\s-]the[\s-]year|year[\s-]on[\s-]year|y/y|yoy|from\sa\syear\s(?:earlier|ago|before)|on[\s-]month|month[\s-]on[\s-]month|m/m|in\s\w+)?[\s,]*(?:an?\s)?(?:\w+\s)?", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RightSkipRegex();
 
@@ -47,6 +51,11 @@ internal static partial class Signs
         }
 
         var left = windowStart < start ? lower[windowStart..start] : "";
+        if (SafeRegex.Match(PaceRegex(), left) is { } pace)
+        {
+            return pace.Groups["up"].Success ? 1 : -1;
+        }
+
         if (left.EndsWith("from ", StringComparison.Ordinal) || left.EndsWith("from the ", StringComparison.Ordinal))
         {
             return 0; // "down from 12.7% in October": the verb moves the rate; the rate's own sign is not stated.
