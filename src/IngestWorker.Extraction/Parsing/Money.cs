@@ -40,6 +40,13 @@ internal static class Money
         @"\b(?:(?:measured|denominated|valued|expressed|calculated)\s+in|in)\s+(?:(?:u\.?s\.?|american)[\s-])?(?<cur>" + Vocabulary.Currencies.AfterPattern + @"|" + Vocabulary.Currencies.BeforePattern + @")(?:[\s-]+(?:terms|denominated))?\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
 
+    /// <summary>Cheap tests that tell a sentence can hold no amount of a form, so its regex need not run.</summary>
+    private static readonly System.Buffers.SearchValues<string> BeforeWords = System.Buffers.SearchValues.Create(
+        [.. Vocabulary.Currencies.BeforeNames, "$"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> AfterWords = System.Buffers.SearchValues.Create(
+        [.. Vocabulary.Currencies.AfterNames], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Every amount of money in the text, in full units of its currency.</summary>
     /// <param name="text">One sentence or cell.</param>
     /// <param name="bareDollar">The currency a bare "$" stands for: the reporter's own dollar in its own release, else USD.</param>
@@ -52,7 +59,7 @@ internal static class Money
             return found;
         }
 
-        foreach (var m in SafeRegex.Matches(PrefixedRegex, text))
+        foreach (var m in text.AsSpan().IndexOfAny(BeforeWords) >= 0 ? SafeRegex.Matches(PrefixedRegex, text) : [])
         {
             var cur = m.Groups["cur"].Value;
             var code = cur == "$" ? bareDollar : Vocabulary.Currencies.Before(cur);
@@ -65,7 +72,7 @@ internal static class Money
             found.Add(new MoneyMatch(m.Index, m.Index + m.Length, v, code, dec));
         }
 
-        foreach (var m in SafeRegex.Matches(SuffixedRegex, text))
+        foreach (var m in text.AsSpan().IndexOfAny(AfterWords) >= 0 ? SafeRegex.Matches(SuffixedRegex, text) : [])
         {
             if (Overlaps(found, m.Index, m.Index + m.Length) || IsInsideWord(text, m.Index)
                 || Vocabulary.Currencies.After(m.Groups["cur"].Value) is not { } code

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using IngestWorker.Extraction.Parsing;
 using IngestWorker.Extraction.Vocabulary;
 
 namespace IngestWorker.Extraction.Rules;
@@ -12,26 +11,31 @@ namespace IngestWorker.Extraction.Rules;
 /// </summary>
 internal static class Reporters
 {
+    private enum NameKind { Name, Adjective, Agency, Korean }
+
     /// <summary>Words that make a named economy the owner of the figures: its trade, its exports, its customs.</summary>
     private const string Owned = @"(?:exports?|imports?|trade|shipments|exporters|outbound|economy|customs|government|statistics|ministry|authorities|surplus|deficit|balance)";
 
     private const string Modifiers = @"(?:(?:total|merchandise|goods|overall|international|monthly|annual|outbound|full-year|overseas|foreign|seasonally|adjusted|provisional|preliminary|official|latest|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|[a-z]+-(?:month|quarter|half|year|denominated|based|term)|first-half)\s+){0,3}";
 
-    private static readonly Dictionary<string, string> CodeOf = BuildCodes();
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
 
-    private static readonly Regex OwnerRegex = BuildOwnerRegex();
+    /// <summary>After a name: "'s exports", " trade", " exported".</summary>
+    private static readonly Regex AfterNameRegex = new(
+        @"\G(?:(?:'s|’s)?\s+" + Modifiers + Owned + @"\b|\s+(?:exported|imported|posted|recorded|logged|reported|registered|swung|ran)\b)",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
 
-    private static readonly Regex AgencyRegex = new(
-        @"(?<![\p{L}\d])(?<n>" + Alternation(Economies.All.SelectMany(e => e.Agencies)) + @")(?![\p{L}\d])",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(500));
+    /// <summary>After an adjective: " exports", " trade surplus".</summary>
+    private static readonly Regex AfterAdjectiveRegex = new(@"\G\s+" + Modifiers + Owned + @"\b", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
 
-    private static readonly Regex KoreanOwnerRegex = new(
-        @"(?<n>" + Alternation(Economies.All.SelectMany(e => e.Korean).Where(k => !k.StartsWith('대'))) + @")의\s*(?:\d+월\s*|지난달\s*|올해\s*|작년\s*|상반기\s*|하반기\s*)?(?:수출|수입|무역)",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(500));
+    /// <summary>Before a name: "exports from ", "shipments by the ".</summary>
+    private static readonly Regex BeforeNameRegex = new(@"\bexports?\s+(?:from|by)\s+(?:the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
 
-    private static readonly Regex NameRegex = new(
-        @"(?<![\p{L}\d.])(?<n>" + Alternation(Economies.All.SelectMany(e => e.Names.Concat(e.Adjectives))) + @")(?![\p{L}\d$])",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(500));
+    /// <summary>After a Korean name: "의 9월 수출".</summary>
+    private static readonly Regex AfterKoreanRegex = new(@"\G의\s*(?:\d+월\s*|지난달\s*|올해\s*|작년\s*|상반기\s*|하반기\s*)?(?:수출|수입|무역)", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+
+    /// <summary>Every name of every economy, by its first two characters, longest first: one pass over the text finds them all.</summary>
+    private static readonly Dictionary<string, List<(string Phrase, string Code, NameKind Kind)>> Index = BuildIndex();
 
     /// <summary>The reporter's ISO code, or null when the text does not say whose trade it is.</summary>
     /// <param name="lowerText">The whole bulletin, lowercase.</param>
@@ -41,27 +45,23 @@ internal static class Reporters
     public static string? Detect(string lowerText, string? lowerTitle, string? fallback, bool korean)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var m in SafeRegex.Matches(OwnerRegex, lowerText))
+        foreach (var (start, end, code, kind) in Find(lowerText))
         {
-            Add(scores, m.Groups["n"].Value, 2);
-        }
-
-        foreach (var m in SafeRegex.Matches(AgencyRegex, lowerText))
-        {
-            Add(scores, m.Groups["n"].Value, 2);
-        }
-
-        foreach (var m in SafeRegex.Matches(KoreanOwnerRegex, lowerText))
-        {
-            Add(scores, m.Groups["n"].Value, 2);
+            if (IsOwner(lowerText, start, end, kind))
+            {
+                scores[code] = scores.GetValueOrDefault(code) + 2;
+            }
         }
 
         if (lowerTitle is not null)
         {
             // A title names the economy the bulletin is about ("International Trade in Goods and Services, Australia").
-            foreach (var m in SafeRegex.Matches(NameRegex, lowerTitle))
+            foreach (var (start, end, code, kind) in Find(lowerTitle))
             {
-                Add(scores, m.Groups["n"].Value, 3);
+                if (kind is NameKind.Name or NameKind.Adjective && (end >= lowerTitle.Length || lowerTitle[end] != '$'))
+                {
+                    scores[code] = scores.GetValueOrDefault(code) + 3;
+                }
             }
         }
 
@@ -81,40 +81,99 @@ internal static class Reporters
         return fallback ?? (korean ? "KR" : null);
     }
 
-    private static void Add(Dictionary<string, int> scores, string name, int weight)
+    /// <summary>Whether the name at [start, end) is written as the owner of the trade (an agency always is).</summary>
+    private static bool IsOwner(string text, int start, int end, NameKind kind)
     {
-        if (CodeOf.TryGetValue(name, out var code))
+        try
         {
-            scores[code] = scores.GetValueOrDefault(code) + weight;
+            return kind switch
+            {
+                NameKind.Agency => true,
+                NameKind.Korean => AfterKoreanRegex.IsMatch(text, end),
+                NameKind.Adjective => AfterAdjectiveRegex.IsMatch(text, end),
+                _ => AfterNameRegex.IsMatch(text, end) || BeforeNameRegex.IsMatch(text[Math.Max(0, start - 30)..start]),
+            };
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
         }
     }
 
-    private static Regex BuildOwnerRegex()
+    /// <summary>The names of economies in the text, longest first at each place, each on word boundaries (Korean names anywhere).</summary>
+    private static List<(int Start, int End, string Code, NameKind Kind)> Find(string text)
     {
-        var names = Alternation(Economies.All.SelectMany(e => e.Names));
-        var adjectives = Alternation(Economies.All.SelectMany(e => e.Adjectives));
-        var pattern = $@"(?<![\p{{L}}\d.])(?:(?<n>{names})(?:'s|’s)?\s+{Modifiers}{Owned}\b"
-            + $@"|(?<n>{adjectives})\s+{Modifiers}{Owned}\b"
-            + $@"|\bexports?\s+(?:from|by)\s+(?:the\s+)?(?<n>{names})(?![\p{{L}}\d])"
-            + $@"|(?<n>{names})\s+(?:exported|imported|posted|recorded|logged|reported|registered|swung|ran)\b)";
-        return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(500));
+        var found = new List<(int, int, string, NameKind)>();
+        var lookup = Index.GetAlternateLookup<ReadOnlySpan<char>>();
+        var i = 0;
+        while (i < text.Length - 1)
+        {
+            var c = text[i];
+            var hangul = c is >= '\uAC00' and <= '\uD7A3';
+            var wordStart = hangul || (char.IsLetter(c) && (i == 0 || !(char.IsLetterOrDigit(text[i - 1]) || text[i - 1] == '.')));
+            if (wordStart && lookup.TryGetValue(text.AsSpan(i, 2), out var candidates))
+            {
+                var matched = false;
+                foreach (var (phrase, code, kind) in candidates)
+                {
+                    var end = i + phrase.Length;
+                    if (!text.AsSpan(i).StartsWith(phrase, StringComparison.Ordinal)
+                        || (kind != NameKind.Korean && end < text.Length && char.IsLetterOrDigit(text[end])))
+                    {
+                        continue;
+                    }
+
+                    found.Add((i, end, code, kind));
+                    i = end;
+                    matched = true;
+                    break;
+                }
+
+                if (matched)
+                {
+                    continue;
+                }
+            }
+
+            i++;
+        }
+
+        return found;
     }
 
-    private static Dictionary<string, string> BuildCodes()
+    private static Dictionary<string, List<(string, string, NameKind)>> BuildIndex()
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var index = new Dictionary<string, List<(string Phrase, string Code, NameKind Kind)>>(StringComparer.Ordinal);
         foreach (var e in Economies.All)
         {
-            foreach (var n in e.Names.Concat(e.Adjectives).Concat(e.Korean).Concat(e.Agencies))
+            Add(e.Agencies, NameKind.Agency);
+            Add(e.Names, NameKind.Name);
+            Add(e.Adjectives, NameKind.Adjective);
+            Add(e.Korean.Where(k => !k.StartsWith('대')), NameKind.Korean);
+
+            void Add(IEnumerable<string> phrases, NameKind kind)
             {
-                map.TryAdd(n, e.Code);
+                foreach (var p in phrases.Where(p => p.Length >= 2))
+                {
+                    var key = p[..2];
+                    if (!index.TryGetValue(key, out var list))
+                    {
+                        index[key] = list = [];
+                    }
+
+                    if (!list.Exists(x => x.Phrase == p))
+                    {
+                        list.Add((p, e.Code, kind));
+                    }
+                }
             }
         }
 
-        return map;
-    }
+        foreach (var list in index.Values)
+        {
+            list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
+        }
 
-    /// <summary>A regex alternation of literal phrases, longest first so that "south korea" wins over "korea".</summary>
-    private static string Alternation(IEnumerable<string> phrases) =>
-        string.Join('|', phrases.Distinct(StringComparer.Ordinal).OrderByDescending(p => p.Length).Select(p => Regex.Escape(p).Replace("\\ ", "\\s+", StringComparison.Ordinal)));
+        return index.ToDictionary(kv => kv.Key, kv => kv.Value.Select(x => (x.Phrase, x.Code, x.Kind)).ToList(), StringComparer.Ordinal);
+    }
 }

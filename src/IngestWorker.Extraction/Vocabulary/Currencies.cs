@@ -15,6 +15,12 @@ internal static class Currencies
 
     private static readonly Dictionary<string, string> CodeOfAfter = Map(r => r.After);
 
+    /// <summary>The symbols and codes written before an amount, as written in the data (for prefilters).</summary>
+    public static IReadOnlyList<string> BeforeNames { get; } = [.. CodeOfBefore.Keys.Where(k => !IsHangul(k))];
+
+    /// <summary>The English names written after an amount, as written in the data (for prefilters).</summary>
+    public static IReadOnlyList<string> AfterNames { get; } = [.. CodeOfAfter.Keys.Where(k => !IsHangul(k))];
+
     /// <summary>Regex alternation of the symbols and codes written before an amount, longest first (escaped).</summary>
     public static string BeforePattern { get; } = Alternation(CodeOfBefore.Keys.Where(k => !IsHangul(k)));
 
