@@ -34,8 +34,8 @@ internal static class Reporters
     /// <summary>After a Korean name: "의 9월 수출".</summary>
     private static readonly Regex AfterKoreanRegex = new(@"\G의\s*(?:\d+월\s*|지난달\s*|올해\s*|작년\s*|상반기\s*|하반기\s*)?(?:수출|수입|무역)", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
 
-    /// <summary>Every name of every economy, by its first two characters, longest first: one pass over the text finds them all.</summary>
-    private static readonly Dictionary<string, List<(string Phrase, string Code, NameKind Kind)>> Index = BuildIndex();
+    /// <summary>Every name of every economy: one pass over the text finds them all.</summary>
+    private static readonly PhraseIndex<(string Code, NameKind Kind)> Index = BuildIndex();
 
     /// <summary>The reporter's ISO code, or null when the text does not say whose trade it is.</summary>
     /// <param name="lowerText">The whole bulletin, lowercase.</param>
@@ -100,50 +100,14 @@ internal static class Reporters
         }
     }
 
-    /// <summary>The names of economies in the text, longest first at each place, each on word boundaries (Korean names anywhere).</summary>
-    private static List<(int Start, int End, string Code, NameKind Kind)> Find(string text)
+    /// <summary>The names of economies in the text (a name right after a "." is part of an abbreviation, not a name).</summary>
+    private static List<(int Start, int End, string Code, NameKind Kind)> Find(string text) =>
+        Index.Find(text, (_, start, _) => start == 0 || text[start - 1] != '.').ConvertAll(f => (f.Start, f.End, f.Value.Code, f.Value.Kind));
+
+    private static PhraseIndex<(string Code, NameKind Kind)> BuildIndex()
     {
-        var found = new List<(int, int, string, NameKind)>();
-        var lookup = Index.GetAlternateLookup<ReadOnlySpan<char>>();
-        var i = 0;
-        while (i < text.Length - 1)
-        {
-            var c = text[i];
-            var hangul = c is >= '\uAC00' and <= '\uD7A3';
-            var wordStart = hangul || (char.IsLetter(c) && (i == 0 || !(char.IsLetterOrDigit(text[i - 1]) || text[i - 1] == '.')));
-            if (wordStart && lookup.TryGetValue(text.AsSpan(i, 2), out var candidates))
-            {
-                var matched = false;
-                foreach (var (phrase, code, kind) in candidates)
-                {
-                    var end = i + phrase.Length;
-                    if (!text.AsSpan(i).StartsWith(phrase, StringComparison.Ordinal)
-                        || (kind != NameKind.Korean && end < text.Length && char.IsLetterOrDigit(text[end])))
-                    {
-                        continue;
-                    }
-
-                    found.Add((i, end, code, kind));
-                    i = end;
-                    matched = true;
-                    break;
-                }
-
-                if (matched)
-                {
-                    continue;
-                }
-            }
-
-            i++;
-        }
-
-        return found;
-    }
-
-    private static Dictionary<string, List<(string, string, NameKind)>> BuildIndex()
-    {
-        var index = new Dictionary<string, List<(string Phrase, string Code, NameKind Kind)>>(StringComparer.Ordinal);
+        var index = new PhraseIndex<(string, NameKind)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in Economies.All)
         {
             Add(e.Agencies, NameKind.Agency);
@@ -153,27 +117,13 @@ internal static class Reporters
 
             void Add(IEnumerable<string> phrases, NameKind kind)
             {
-                foreach (var p in phrases.Where(p => p.Length >= 2))
+                foreach (var p in phrases.Where(seen.Add))
                 {
-                    var key = p[..2];
-                    if (!index.TryGetValue(key, out var list))
-                    {
-                        index[key] = list = [];
-                    }
-
-                    if (!list.Exists(x => x.Phrase == p))
-                    {
-                        list.Add((p, e.Code, kind));
-                    }
+                    index.Add(p, (e.Code, kind));
                 }
             }
         }
 
-        foreach (var list in index.Values)
-        {
-            list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
-        }
-
-        return index.ToDictionary(kv => kv.Key, kv => kv.Value.Select(x => (x.Phrase, x.Code, x.Kind)).ToList(), StringComparer.Ordinal);
+        return index;
     }
 }

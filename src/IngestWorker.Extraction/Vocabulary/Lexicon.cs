@@ -45,7 +45,7 @@ internal sealed class Lexicon
         "하루 평균", "일평균", "일 평균",
     ];
 
-    private readonly Dictionary<string, List<(string Phrase, TermKind Kind, string Value)>> _byPrefix = new(StringComparer.Ordinal);
+    private readonly PhraseIndex<(TermKind Kind, string Value)> _phrases = new();
 
     public static Lexicon Default { get; } = new(false);
 
@@ -91,70 +91,14 @@ internal sealed class Lexicon
         }
     }
 
-    private void Add(string phrase, TermKind kind, string value)
-    {
-        var key = phrase[..Math.Min(2, phrase.Length)];
-        if (!_byPrefix.TryGetValue(key, out var list))
-        {
-            list = [];
-            _byPrefix[key] = list;
-        }
-
-        list.Add((phrase, kind, value));
-        list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
-    }
+    private void Add(string phrase, TermKind kind, string value) => _phrases.Add(phrase, (kind, value));
 
     /// <summary>A short all-letter ASCII name ("us", "eu", "cis", "uae") names a place only when written in capitals.</summary>
     private static bool IsAcronym(string phrase) => phrase.Length <= 3 && phrase.All(char.IsAsciiLetterLower);
 
-    /// <summary>Longest phrases win; a phrase never overlaps another.</summary>
-    public List<Term> Find(string original, string lower)
-    {
-        var terms = new List<Term>();
-        var lookup = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
-        var i = 0;
-        while (i < lower.Length - 1)
-        {
-            var c = lower[i];
-            var hangul = Parsing.Percent.IsHangul(c);
-            var wordStart = hangul || (char.IsLetterOrDigit(c) && (i == 0 || !char.IsLetterOrDigit(lower[i - 1])));
-            if (wordStart && lookup.TryGetValue(lower.AsSpan(i, 2), out var candidates))
-            {
-                var matched = false;
-                foreach (var (phrase, kind, value) in candidates)
-                {
-                    if (!lower.AsSpan(i).StartsWith(phrase, StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    var end = i + phrase.Length;
-                    var isAscii = phrase[^1] < 128;
-                    if (isAscii && end < lower.Length && char.IsLetterOrDigit(lower[end]) && !Parsing.Percent.IsHangul(lower[end]))
-                    {
-                        continue;
-                    }
-
-                    if (kind == TermKind.Partner && IsAcronym(phrase) && !original.AsSpan(i, phrase.Length).SequenceEqual(phrase.ToUpperInvariant()))
-                    {
-                        continue; // "US", "EU", "UK" only in capitals: "us", "uk" are words or noise.
-                    }
-
-                    terms.Add(new Term(i, end, kind, value));
-                    i = end;
-                    matched = true;
-                    break;
-                }
-
-                if (matched)
-                {
-                    continue;
-                }
-            }
-
-            i++;
-        }
-
-        return terms;
-    }
+    /// <summary>Longest phrases win; a phrase never overlaps another. <paramref name="original"/> keeps the case of <paramref name="lower"/>.</summary>
+    public List<Term> Find(string original, string lower) =>
+        _phrases.Find(lower, (phrase, start, term) => term.Kind != TermKind.Partner || !IsAcronym(phrase)
+                || original.AsSpan(start, phrase.Length).SequenceEqual(phrase.ToUpperInvariant())) // "US", "EU", "UK" only in capitals
+            .ConvertAll(f => new Term(f.Start, f.End, f.Value.Kind, f.Value.Value));
 }
