@@ -26,6 +26,7 @@ public sealed partial class FigureStore : IDisposable
     private readonly ILiteCollection<SourceState> _sources;
     private readonly ILiteCollection<ListingState> _listings;
     private readonly ILiteCollection<Confirmation> _confirmations;
+    private readonly ILiteCollection<ChangeCursor> _cursors;
 
     private readonly FileStream _lock;
 
@@ -39,6 +40,7 @@ public sealed partial class FigureStore : IDisposable
         _sources = db.GetCollection<SourceState>("sources");
         _listings = db.GetCollection<ListingState>("listings");
         _confirmations = db.GetCollection<Confirmation>("confirmations");
+        _cursors = db.GetCollection<ChangeCursor>("cursors");
     }
 
     public string Path { get; private init; } = "";
@@ -231,6 +233,7 @@ public sealed partial class FigureStore : IDisposable
         mapper.Entity<SourceState>().Id(s => s.Id, autoId: false);
         mapper.Entity<ListingState>().Id(s => s.Id, autoId: false);
         mapper.Entity<Confirmation>().Id(c => c.Id, autoId: true);
+        mapper.Entity<ChangeCursor>().Id(c => c.Id, autoId: false);
         return mapper;
     }
 

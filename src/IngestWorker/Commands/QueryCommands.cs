@@ -78,18 +78,44 @@ internal static class QueryCommands
 
     public static Command Changes(Option<string?> db)
     {
-        var since = new Option<string?>("--since") { Description = "Instant (ISO 8601, UTC unless an offset is given) after which to list new and revised figures.", Required = true };
+        var since = new Option<string?>("--since") { Description = "List what was recorded after this instant (ISO 8601, UTC unless an offset is given) or this long ago (24h, 90m, 7d, 2w, 1d12h)." };
+        var cursor = new Option<string?>("--cursor") { Description = "A name (letters, digits, - _ ., up to 64): list what was recorded since this name's last call (everything, or --since, the first time), then move it past what was listed." };
         var format = FormatOption();
-        var command = new Command("changes", "New, revised and re-extracted figures recorded since an instant, oldest first.") { since, format };
-        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, _) =>
+        var command = new Command("changes", "New, revised and re-extracted figures recorded since an instant, or since a named cursor's last call, oldest first.") { since, cursor, format };
+        command.Validators.Add(result =>
         {
-            if (!TryParseInstant(result, since, out var instant))
+            if (result.GetValue(since) is null && result.GetValue(cursor) is null)
             {
-                return Task.FromResult(HostRunner.ConfigurationError);
+                result.AddError("give --since, --cursor, or both");
+            }
+        });
+        command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, async (store, _) =>
+        {
+            var error = result.InvocationConfiguration.Error;
+            var (sinceText, name) = (result.GetValue(since), result.GetValue(cursor));
+            var instant = sinceText is null ? null : SinceText.Parse(sinceText, store.Time);
+            if (sinceText is not null && instant is null)
+            {
+                await error.WriteLineAsync($"--since '{sinceText}' is not {SinceText.Forms}");
+                return HostRunner.ConfigurationError;
             }
 
-            WriteVersions(result, format, store.ChangesSince(instant!.Value));
-            return Task.FromResult(0);
+            if (name is not null && !ChangeCursor.IsValidName(name))
+            {
+                await error.WriteLineAsync($"--cursor '{name}' is not a cursor name (letters, digits, '-', '_' and '.', at most {ChangeCursor.MaxNameLength} characters)");
+                return HostRunner.ConfigurationError;
+            }
+
+            var batch = store.ChangesAfter(name is null ? 0 : store.CursorPosition(name), instant);
+            WriteVersions(result, format, batch.Changes);
+            if (name is not null)
+            {
+                // Only once the listing is written out (inside the service: onto the socket) does the cursor move.
+                await result.InvocationConfiguration.Output.FlushAsync();
+                store.MoveCursor(name, batch.UpTo);
+            }
+
+            return 0;
         }));
         return command;
     }
