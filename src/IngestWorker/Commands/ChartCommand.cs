@@ -54,12 +54,18 @@ internal static class ChartCommand
                 var versions = store.History(wanted).Where(v => v.Basis == result.GetValue(basis)).ToList();
                 var keys = versions.Select(FigureText.Key).Distinct(StringComparer.Ordinal).ToList();
                 var measures = versions.Select(v => v.Measure).Distinct(StringComparer.Ordinal).ToList();
-                if (versions.Count == 0 || keys.Count > 1 || measures.Count > 1)
+                if (versions.Count == 0)
                 {
-                    result.InvocationConfiguration.Error.WriteLine(versions.Count == 0
-                        ? "No figure matches; 'figures' lists what the store has."
-                        : $"The filter matches {keys.Count} keys and {measures.Count} measures; a chart shows one: narrow it with --reporter, --flow, --product, --partner and --measure.");
-                    return Task.FromResult(1);
+                    result.InvocationConfiguration.Error.WriteLine("No figure matches; 'figures' lists what the store has.");
+                    return Task.FromResult(1); // nothing to read
+                }
+
+                if (keys.Count > 1 || measures.Count > 1)
+                {
+                    // A filter too broad for one chart is bad input, not an empty store.
+                    result.InvocationConfiguration.Error.WriteLine(
+                        $"The filter matches {keys.Count} keys and {measures.Count} measures; a chart shows one: narrow it with --reporter, --flow, --product, --partner and --measure.");
+                    return Task.FromResult(HostRunner.ConfigurationError);
                 }
 
                 // Months beside years beside spans on one axis would mislead: one kind of period is drawn.

@@ -48,13 +48,13 @@ public sealed class ChartCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Chart_FilterMatchesSeveralSeries_ExitsOneAskingToNarrowIt()
+    public async Task Chart_FilterMatchesSeveralSeries_ExitsTwoAskingToNarrowIt()
     {
         await IngestAsync("v1.html", "2019-10-01");
 
         var chart = await CliProcess.RunAsync(_root.Path, "chart", "--flow", "exports");
 
-        Assert.Equal(1, chart.ExitCode);
+        Assert.Equal(2, chart.ExitCode);
         Assert.Contains("narrow it", chart.Error, StringComparison.Ordinal);
         Assert.Empty(chart.Output);
     }
