@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IngestWorker.Extraction.Html;
 using IngestWorker.Extraction.Parsing;
 using IngestWorker.Extraction.Tables;
@@ -9,8 +10,8 @@ namespace IngestWorker.Extraction.Rules;
 /// <summary>Reads the blocks of one bulletin, top to bottom: context first (reporter, main period, treatment), then every paragraph and table.</summary>
 internal static partial class DocumentReader
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bservices\s(?:exports?|imports?|trade\s(?:surplus|deficit|balance)|surplus|deficit)\b|\b(?:exports?|imports?)\sof\sservices\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 500)]
-    private static partial System.Text.RegularExpressions.Regex ServicesFlowRegex();
+    [GeneratedRegex(@"\bservices\s(?:exports?|imports?|trade\s(?:surplus|deficit|balance)|surplus|deficit)\b|\b(?:exports?|imports?)\sof\sservices\b", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex ServicesFlowRegex();
 
     private const int MaxBlocks = 5_000;
     private const int MaxSentences = 20_000;

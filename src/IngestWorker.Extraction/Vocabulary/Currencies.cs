@@ -9,7 +9,7 @@ namespace IngestWorker.Extraction.Vocabulary;
 internal static class Currencies
 {
     private static readonly List<(string Code, string[] Before, string[] After)> Rows =
-        [.. Economies.Rows("currencies.tsv", 3).Select(f => (f[0], Split(f[1]), Split(f[2])))];
+        [.. DataFile.Rows("currencies.tsv", 3).Select(f => (f[0], DataFile.List(f[1]), DataFile.List(f[2])))];
 
     private static readonly Dictionary<string, string> CodeOfBefore = Map(r => r.Before);
 
@@ -43,7 +43,7 @@ internal static class Currencies
     /// </summary>
     public static bool IsLocalDollar(string? code) => code is "AUD" or "CAD" or "NZD" or "SGD" or "HKD";
 
-    private static string Normalize(string token) => Regex.Replace(token.Trim().ToLowerInvariant(), @"\s+", " ");
+    private static string Normalize(string token) => string.Join(' ', token.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static Dictionary<string, string> Map(Func<(string Code, string[] Before, string[] After), string[]> names)
     {
@@ -60,8 +60,6 @@ internal static class Currencies
     }
 
     private static bool IsHangul(string s) => s.Length > 0 && s[0] is >= '\uAC00' and <= '\uD7A3';
-
-    private static string[] Split(string field) => field.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string Alternation(IEnumerable<string> phrases) =>
         string.Join('|', phrases.OrderByDescending(p => p.Length).Select(p => Regex.Escape(p).Replace("\\ ", "\\s?", StringComparison.Ordinal)));

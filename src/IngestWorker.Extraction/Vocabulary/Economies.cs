@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace IngestWorker.Extraction.Vocabulary;
 
@@ -50,15 +49,15 @@ internal static class Economies
     private static List<Economy> LoadEconomies()
     {
         var list = new List<Economy>();
-        foreach (var f in Rows("economies.tsv", 5))
+        foreach (var f in DataFile.Rows("economies.tsv", 5))
         {
-            list.Add(new Economy(f[0], Split(f[1]), Split(f[2]), Split(f[3]), Split(f[4]), CurrencyOf(f[0])));
+            list.Add(new Economy(f[0], DataFile.List(f[1]), DataFile.List(f[2]), DataFile.List(f[3]), DataFile.List(f[4]), CurrencyOf(f[0])));
         }
 
         return list;
     }
 
-    private static List<Bloc> LoadBlocs() => Rows("blocs.tsv", 3).Select(f => new Bloc(f[0], Split(f[1]), Split(f[2]))).ToList();
+    private static List<Bloc> LoadBlocs() => DataFile.Rows("blocs.tsv", 3).Select(f => new Bloc(f[0], DataFile.List(f[1]), DataFile.List(f[2]))).ToList();
 
     private static string? CurrencyOf(string code)
     {
@@ -70,34 +69,5 @@ internal static class Economies
         {
             return null;
         }
-    }
-
-    private static string[] Split(string field) => field.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>The data lines of an embedded TSV file; a malformed line is a build-time mistake, so it throws.</summary>
-    internal static IEnumerable<string[]> Rows(string file, int fields)
-    {
-        var assembly = typeof(Economies).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + file, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        var rows = new List<string[]>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
-            if (f.Length != fields)
-            {
-                throw new InvalidDataException($"{file}: expected {fields} tab-separated fields, got {f.Length}: {line}");
-            }
-
-            rows.Add(f);
-        }
-
-        return rows;
     }
 }

@@ -4,7 +4,7 @@ namespace IngestWorker.Extraction.Vocabulary;
 internal static class Products
 {
     public static readonly (string Slug, string[] Names)[] All =
-        [.. Economies.Rows("products.tsv", 2).Select(f => (f[0], f[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))];
+        [.. DataFile.Rows("products.tsv", 2).Select(f => (f[0], DataFile.List(f[1])))];
 
     /// <summary>Only meaningful in a bulletin that reports goods and services, where they split the total (contract, decision 14).</summary>
     public static readonly (string Slug, string[] Names)[] GoodsAndServices =
