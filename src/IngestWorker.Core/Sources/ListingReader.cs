@@ -2,37 +2,58 @@ using HtmlAgilityPack;
 
 namespace IngestWorker.Core.Sources;
 
-/// <summary>Reads a press-release board page: the links that lead to bulletins and the link to the next page.</summary>
+/// <summary>
+/// Reads a press-release board page: the links that lead to bulletins and the link to the next page.
+/// Relative links resolve against the page's <c>&lt;base href&gt;</c> when it has one (HTML's
+/// "document base URL"), else against the page's own address.
+/// </summary>
 public static class ListingReader
 {
-    public static (IReadOnlyList<Candidate> Links, Uri? Next) Read(string html, Uri pageUrl, SourceDefinition source)
+    /// <summary>
+    /// The elements <see cref="SourceDefinition.LinkXPath"/> selects, as bulletin addresses: their
+    /// <c>href</c>, or what the source's <see cref="SourceDefinition.LinkRecipe"/> builds from them.
+    /// Only http(s) addresses are kept; <paramref name="matched"/> counts the elements selected,
+    /// so a listing whose markup no longer matches can be told from one with nothing new.
+    /// </summary>
+    public static (IReadOnlyList<Candidate> Links, Uri? Next) Read(string html, Uri pageUrl, SourceDefinition source) =>
+        Read(html, pageUrl, source, out _);
+
+    /// <inheritdoc cref="Read(string, Uri, SourceDefinition)"/>
+    public static (IReadOnlyList<Candidate> Links, Uri? Next) Read(string html, Uri pageUrl, SourceDefinition source, out int matched)
     {
         ArgumentNullException.ThrowIfNull(source);
         var document = new HtmlDocument();
         document.LoadHtml(html);
+        var baseUrl = BaseOf(document, pageUrl);
         var links = new List<Candidate>();
-        foreach (var node in document.DocumentNode.SelectNodes(source.LinkXPath) ?? Enumerable.Empty<HtmlNode>())
+        var nodes = document.DocumentNode.SelectNodes(source.LinkXPath) ?? Enumerable.Empty<HtmlNode>();
+        matched = 0;
+        foreach (var node in nodes)
         {
-            if (Resolve(pageUrl, node.GetAttributeValue("href", "")) is { } url)
+            matched++;
+            var url = source.LinkRecipe is { } recipe ? recipe.Build(node, baseUrl) : Resolve(baseUrl, node.GetAttributeValue("href", ""));
+            if (url is not null && url.Scheme is "http" or "https")
             {
-                links.Add(new Candidate(url.AbsoluteUri, HtmlEntity.DeEntitize(node.InnerText).Trim()));
+                links.Add(new Candidate(new UriBuilder(url) { Fragment = "" }.Uri.AbsoluteUri, HtmlEntity.DeEntitize(node.InnerText).Trim()));
             }
         }
 
         var next = document.DocumentNode.SelectSingleNode(source.NextPageXPath) is { } nextNode
-            ? Resolve(pageUrl, nextNode.GetAttributeValue("href", ""))
+            ? Resolve(baseUrl, nextNode.GetAttributeValue("href", ""))
             : null;
-        return (links, next);
+        return (links, next is not null && next.Scheme is "http" or "https" ? new UriBuilder(next) { Fragment = "" }.Uri : null);
     }
 
-    private static Uri? Resolve(Uri pageUrl, string href)
+    /// <summary>The first <c>&lt;base href&gt;</c>, resolved against the page's address, else the page's address.</summary>
+    internal static Uri BaseOf(HtmlDocument document, Uri pageUrl)
+    {
+        var href = document.DocumentNode.SelectSingleNode("//base[@href]")?.GetAttributeValue("href", "");
+        return href is { Length: > 0 } && Resolve(pageUrl, href) is { } resolved ? resolved : pageUrl;
+    }
+
+    private static Uri? Resolve(Uri baseUrl, string href)
     {
         href = HtmlEntity.DeEntitize(href).Trim();
-        if (href.Length == 0 || href.StartsWith('#') || !Uri.TryCreate(pageUrl, href, out var url))
-        {
-            return null;
-        }
-
-        return url.Scheme is "http" or "https" ? new UriBuilder(url) { Fragment = "" }.Uri : null;
+        return href.Length == 0 || href.StartsWith('#') || !Uri.TryCreate(baseUrl, href, out var url) ? null : url;
     }
 }

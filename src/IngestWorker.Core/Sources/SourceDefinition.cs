@@ -44,6 +44,12 @@ public sealed class SourceDefinition
     /// <summary>For a listing: XPath of the links that lead to bulletins.</summary>
     public string LinkXPath { get; set; } = "//a[@href]";
 
+    /// <summary>
+    /// For a listing whose rows are script links: how the bulletin's address is built from the
+    /// element <see cref="LinkXPath"/> selects. Null: the element's <c>href</c> is the address.
+    /// </summary>
+    public LinkRecipe? LinkRecipe { get; set; }
+
     /// <summary>For a listing: XPath of the link to the next page.</summary>
     public string NextPageXPath { get; set; } = "//a[@rel='next'] | //link[@rel='next']";
 

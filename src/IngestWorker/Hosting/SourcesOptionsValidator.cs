@@ -106,6 +106,11 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration, Time
                     Fail("Revisit", $"{source.Revisit} must not be negative");
                 }
 
+                if (source.LinkRecipe?.Problem() is { } recipe)
+                {
+                    Fail("LinkRecipe", recipe);
+                }
+
                 ValidateXPath(source.LinkXPath, "LinkXPath", Fail);
                 ValidateXPath(source.NextPageXPath, "NextPageXPath", Fail);
             }
