@@ -39,10 +39,11 @@ public sealed class FigureExtractor
     }
 
     /// <summary>
-    /// The bulletin's metadata and its figures, parsing the page once: <paramref name="context"/>
+    /// The bulletin's metadata (with its <see cref="BulletinMetadata.MainText"/>) and its figures, parsing the page once: <paramref name="context"/>
     /// turns what the page states about itself (its date, its language) into the extraction context.
     /// The same as <see cref="ReadMetadata"/> followed by <see cref="Extract"/>, at about half the parsing.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance API: callers hold one extractor.")]
     public (BulletinMetadata Metadata, IReadOnlyList<FigureRecord> Records) Read(string html, Func<BulletinMetadata, BulletinContext> context)
     {
         ArgumentNullException.ThrowIfNull(html);
@@ -51,7 +52,8 @@ public sealed class FigureExtractor
         if (!LooksLikeHtml(input) || HtmlGuard.IsTooDeep(input))
         {
             var metadata = ReadMetadata(input);
-            return (metadata, Extract(input, context(metadata)));
+            var text = LooksLikeHtml(input) ? HtmlGuard.StripTags(input) : input;
+            return Reading(metadata, () => PlainText.Read(text), context);
         }
 
         HtmlDocument document;
@@ -66,10 +68,19 @@ public sealed class FigureExtractor
             return (new BulletinMetadata(null, null, null), []);
         }
 
+        return Reading(stated, () => MainContent.Read(document), context);
+    }
+
+    /// <summary>The main content's blocks read into records; the blocks' text joins the metadata as <see cref="BulletinMetadata.MainText"/>.</summary>
+    private static (BulletinMetadata Metadata, IReadOnlyList<FigureRecord> Records) Reading(
+        BulletinMetadata stated, Func<List<ContentBlock>> read, Func<BulletinMetadata, BulletinContext> context)
+    {
         var bulletin = context(stated);
         try
         {
-            return (stated, DocumentReader.Read(MainContent.Read(document), bulletin));
+            var blocks = read();
+            var metadata = stated with { MainText = string.Join('\n', blocks.Select(b => b.Text)) };
+            return (metadata, DocumentReader.Read(blocks, bulletin));
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException or ThreadAbortException))
         {

@@ -11,6 +11,9 @@ internal static partial class IngestionLog
     [LoggerMessage(1001, LogLevel.Warning, "Fetch of {Url} for source {Source} failed: {Reason}", EventName = "DocumentFailed")]
     public static partial void DocumentFailed(ILogger logger, string source, string url, string reason);
 
+    [LoggerMessage(1007, LogLevel.Warning, "Page {Url} of source {Source} is not a bulletin: {Reason}", EventName = "PageNotABulletin")]
+    public static partial void PageNotABulletin(ILogger logger, string source, string url, string reason);
+
     [LoggerMessage(1006, LogLevel.Information, "Not fetching {Url} for source {Source}: {Reason}", EventName = "DocumentRefusedByRobots")]
     public static partial void DocumentRefusedByRobots(ILogger logger, string source, string url, string reason);
 

@@ -166,15 +166,15 @@ public sealed class IngestionPipeline(
         try
         {
             // A URL given twice is compared with its earlier file, which may not be stored yet.
-            var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var seen = new Dictionary<string, Identity?>(StringComparer.Ordinal);
             foreach (var file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var previous = seen.TryGetValue(file.Url, out var hash) ? hash : store.LatestDocument(source.Id, file.Url)?.ContentHash;
+                var previous = seen.TryGetValue(file.Url, out var known) ? known : Identity.Of(store.LatestDocument(source.Id, file.Url));
                 var item = Prepare(source, new Candidate(file.Url, Published: file.Published, Language: file.Language,
                     PublishedAt: file.PublishedAt, PublishedGiven: file.Published is not null || file.PublishedAt is not null),
                     new FetchedDocument(file.Content, file.ContentType, null, null), previous);
-                seen[file.Url] = item.Document?.ContentHash ?? previous;
+                seen[file.Url] = Identity.Of(item.Document) ?? previous;
                 while (!output.TryWrite(item))
                 {
                     output.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
@@ -189,16 +189,22 @@ public sealed class IngestionPipeline(
 
     /// <summary>Archive (unchanged content stops here), extract, record, log.</summary>
     private void Archive(SourceDefinition source, Candidate candidate, FetchedDocument fetched, StoredDocument? previous, RunSummary summary) =>
-        Store([Prepare(source, candidate, fetched, previous?.ContentHash)], summary);
+        Store([Prepare(source, candidate, fetched, Identity.Of(previous))], summary);
+
+    /// <summary>How a stored content is recognised again: by its bytes, or by its main text.</summary>
+    private sealed record Identity(string Bytes, string? Text)
+    {
+        public static Identity? Of(StoredDocument? document) => document is null ? null : new(document.ContentHash, document.TextHash);
+    }
 
     /// <summary>What a fetched document comes to before it is stored: unchanged, unreadable, or a document and its figures.</summary>
     private sealed record Prepared(StoredDocument? Document, IReadOnlyList<FigureRecord> Records, bool Failed = false);
 
     /// <summary>Hashes (unchanged content stops here) and extracts; logs what it decides. Safe on any thread.</summary>
-    private Prepared Prepare(SourceDefinition source, Candidate candidate, FetchedDocument fetched, string? previousHash)
+    private Prepared Prepare(SourceDefinition source, Candidate candidate, FetchedDocument fetched, Identity? previous)
     {
         var hash = fetched.NotModified ? null : ContentHash.Of(fetched.Content);
-        if (fetched.NotModified || hash == previousHash)
+        if (fetched.NotModified || hash == previous?.Bytes)
         {
             IngestionLog.DocumentUnchanged(logger, source.Id, candidate.Url);
             return new Prepared(null, []);
@@ -225,6 +231,20 @@ public sealed class IngestionPipeline(
             return new Prepared(null, [], Failed: true);
         }
 
+        var textHash = metadata.MainText is { } mainText ? ContentHash.OfText(mainText) : null;
+        if (textHash is not null && textHash == previous?.Text)
+        {
+            // The page re-rendered (a token, a timestamp) but says what it said: nothing new to keep.
+            IngestionLog.DocumentUnchanged(logger, source.Id, candidate.Url);
+            return new Prepared(null, []);
+        }
+
+        if (PageCheck.Problem(metadata) is { } problem)
+        {
+            IngestionLog.PageNotABulletin(logger, source.Id, candidate.Url, problem);
+            return new Prepared(null, [], Failed: true);
+        }
+
         var (publishedAt, publishedFrom) = Publication(source, candidate, metadata, fetchedAt);
         IngestionLog.DocumentExtracted(logger, records.Count, candidate.Url, published.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         var document = new StoredDocument
@@ -232,6 +252,7 @@ public sealed class IngestionPipeline(
             SourceId = source.Id,
             Url = candidate.Url,
             ContentHash = hash!,
+            TextHash = textHash,
             FetchedAt = fetchedAt.UtcDateTime,
             Published = published.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             PublishedAt = publishedAt.UtcDateTime,

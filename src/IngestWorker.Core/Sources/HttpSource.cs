@@ -41,8 +41,16 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
             return revisits;
         }
 
+        var read = await ReadPagesAsync(source, start, first, cancellationToken);
+        if (read.Count == 0)
+        {
+            // Not "nothing new": a board always lists its last releases. The markup changed, or the
+            // site answered 200 with something else; either way a person has to look.
+            throw new FetchException(NothingListed(source, start, first));
+        }
+
         var found = new List<Candidate>();
-        foreach (var candidate in (await ReadPagesAsync(source, start, first, cancellationToken)).DistinctBy(c => c.Url, StringComparer.Ordinal))
+        foreach (var candidate in read.DistinctBy(c => c.Url, StringComparer.Ordinal))
         {
             if (LinkPolicy.Refusal(source, start, candidate.Url) is { } refusal)
             {
@@ -110,10 +118,26 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
         }
     }
 
+    /// <summary>Why a listing or feed gave no link, and what to check.</summary>
+    private static string NothingListed(SourceDefinition source, Uri start, FetchedDocument first)
+    {
+        var text = CharsetDecoder.Decode(first.Content, first.ContentType);
+        var document = new HtmlAgilityPack.HtmlDocument();
+        document.LoadHtml(text);
+        var what = source.Shape == "feed" || FeedReader.TryRead(text, start) is not null
+            ? $"{start} is a feed with no items"
+            : source.LinkRecipe is null
+                ? $"{start} listed no bulletin link: LinkXPath '{source.LinkXPath}' matched no link with an http(s) address; check it against the page"
+                : $"{start} listed no bulletin link: LinkXPath '{source.LinkXPath}' and LinkRecipe built no address; check them with 'sources test {source.Id}'";
+        return Ingestion.PageCheck.PhraseIn(document.DocumentNode.InnerText) is { } phrase
+            ? $"{what}; the page looks like a maintenance or error page ('{phrase}')"
+            : what;
+    }
+
     /// <summary>A short fingerprint of every setting that decides which links a listing yields.</summary>
     private static string DiscoveryKey(SourceDefinition source)
     {
-        var settings = string.Join('\n', source.Shape, source.LinkXPath, source.NextPageXPath, source.PageUrlTemplate, source.MaxPages,
+        var settings = string.Join('\n', source.Shape, source.LinkXPath, source.LinkRecipe, source.NextPageXPath, source.PageUrlTemplate, source.MaxPages,
             string.Join('\t', source.Keywords), source.LinkPattern, string.Join('\t', source.AllowedPrefixes));
         return ":" + ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(settings))[..16];
     }

@@ -6,7 +6,14 @@ public sealed class StoredDocument
     public long Id { get; set; }
     public string SourceId { get; set; } = "";
     public string Url { get; set; } = "";
+    /// <summary>SHA-256 of the bytes as fetched (lower-case hex): the archive's identity of this content.</summary>
     public string ContentHash { get; set; } = "";
+    /// <summary>
+    /// SHA-256 of the bulletin's main text (<see cref="Extraction.BulletinMetadata.MainText"/>, whitespace
+    /// collapsed): a page whose bytes change on every request (a CSRF token, a render stamp) but whose
+    /// bulletin does not is recognised as unchanged by it. Null in documents stored before it existed.
+    /// </summary>
+    public string? TextHash { get; set; }
     public DateTime FetchedAt { get; set; }
     /// <summary>The publication date periods were resolved against (ISO yyyy-MM-dd).</summary>
     public string Published { get; set; } = "";

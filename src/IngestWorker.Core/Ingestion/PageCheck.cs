@@ -1,0 +1,46 @@
+using IngestWorker.Extraction;
+
+namespace IngestWorker.Core.Ingestion;
+
+/// <summary>
+/// Tells a page that answered 200 but is no bulletin (a maintenance notice, an error page, a shell
+/// whose text a script would fill in) from a bulletin, so it is reported and retried instead of
+/// being stored as a bulletin with no figures.
+/// </summary>
+public static class PageCheck
+{
+    /// <summary>Main text longer than this (in characters) is a bulletin whatever words it contains.</summary>
+    public const int ShortText = 800;
+
+    // What publishers' maintenance and error pages say, in the languages read. Matched only in short
+    // pages: a bulletin may well mention a "system maintenance" budget.
+    private static readonly string[] Phrases =
+    [
+        "under maintenance", "scheduled maintenance", "system maintenance", "site maintenance", "maintenance in progress", "temporarily unavailable", "service unavailable", "under construction", "page not found",
+        "404 not found", "access denied", "an error has occurred", "an error occurred", "try again later",
+        "시스템 점검", "서비스 점검", "점검 중", "점검중", "점검으로", "점검 시간", "일시적으로 서비스", "페이지를 찾을 수 없", "오류가 발생", "접근이 제한", "존재하지 않는 페이지", "잘못된 접근",
+    ];
+
+    /// <summary>What is wrong with the page, for a warning that says what to check; null when it reads as a bulletin.</summary>
+    public static string? Problem(BulletinMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (metadata.MainText is not { } text)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "the page has no main text (an empty page, or one whose text a script fills in): check the URL in a browser";
+        }
+
+        return text.Length <= ShortText && (PhraseIn(text) ?? PhraseIn(metadata.Title)) is { } phrase
+            ? $"the page looks like a maintenance or error page ('{phrase}' in {text.Length} characters of text): it is retried next run"
+            : null;
+    }
+
+    /// <summary>The first maintenance or error phrase in <paramref name="text"/>, or null.</summary>
+    public static string? PhraseIn(string? text) =>
+        string.IsNullOrEmpty(text) ? null : Array.Find(Phrases, p => text.Contains(p, StringComparison.OrdinalIgnoreCase));
+}
