@@ -47,7 +47,7 @@ public sealed class IngestionPipeline(
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 summary.Documents++;
-                await IngestAsync(reader, source, candidate, summary, cancellationToken);
+                await IngestAsync(reader, source, candidate, state, summary, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -77,7 +77,7 @@ public sealed class IngestionPipeline(
         return summary;
     }
 
-    private async Task IngestAsync(IBulletinSource reader, SourceDefinition source, Candidate candidate, RunSummary summary, CancellationToken cancellationToken)
+    private async Task IngestAsync(IBulletinSource reader, SourceDefinition source, Candidate candidate, SourceState state, RunSummary summary, CancellationToken cancellationToken)
     {
         var previous = store.LatestDocument(source.Id, candidate.Url);
         FetchedDocument fetched;
@@ -93,8 +93,19 @@ public sealed class IngestionPipeline(
         }
         catch (RobotsRefusalException e)
         {
-            // The publisher asked not to be read there: politeness, not a failure of the source.
-            IngestionLog.DocumentRefusedByRobots(logger, source.Id, candidate.Url, e.Message);
+            // The publisher asked not to be read there: politeness, not a failure of the source. Said
+            // once per link; the refusal is asked again each run (rules change) but not logged again.
+            summary.RefusedDocuments++;
+            if (!state.RefusedByRobots.Contains(candidate.Url))
+            {
+                IngestionLog.DocumentRefusedByRobots(logger, source.Id, candidate.Url, e.Message);
+                state.RefusedByRobots.Add(candidate.Url);
+                if (state.RefusedByRobots.Count > SourceState.MaxRefusedRemembered)
+                {
+                    state.RefusedByRobots.RemoveAt(0);
+                }
+            }
+
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -316,6 +327,9 @@ public sealed class IngestionPipeline(
         }
         else
         {
+            state.Degraded = summary.Documents > 0 && summary.RefusedDocuments == summary.Documents
+                ? $"robots.txt disallows every bulletin link it lists ({summary.Documents}, such as {state.RefusedByRobots[^1]})"
+                : null;
             if (state.ConsecutiveFailures > 0)
             {
                 IngestionLog.SourceRecovered(logger, state.Id, state.ConsecutiveFailures, state.LastError ?? "");

@@ -8,6 +8,8 @@ public sealed class RunSummary(string sourceId)
     public int NewDocuments { get; set; }
     public int UnchangedDocuments { get; set; }
     public int FailedDocuments { get; set; }
+    /// <summary>Documents robots.txt disallowed: skipped, neither fetched nor failed.</summary>
+    public int RefusedDocuments { get; set; }
     public int NewFigures { get; set; }
     public int RevisedFigures { get; set; }
     /// <summary>Why the source as a whole failed (discovery failed), or null.</summary>

@@ -12,6 +12,16 @@ public sealed class SourceState
     public int ConsecutiveFailures { get; set; }
     /// <summary>The run that began the current streak of failures; null while the source works (and in stores older than it).</summary>
     public DateTime? FailingSince { get; set; }
+    /// <summary>Bulletin links robots.txt disallowed, already reported once (at most <see cref="MaxRefusedRemembered"/>, newest last).</summary>
+    public List<string> RefusedByRobots { get; set; } = [];
+    /// <summary>
+    /// Why the source works but yields nothing (every bulletin link it lists is disallowed by robots.txt),
+    /// or null: not a failure, yet something a person should see in health and status.
+    /// </summary>
+    public string? Degraded { get; set; }
+
+    /// <summary>How many refused links <see cref="RefusedByRobots"/> keeps.</summary>
+    public const int MaxRefusedRemembered = 500;
 }
 
 /// <summary>Validators and hash of a listing page or feed, so an unchanged listing costs one request.</summary>

@@ -29,7 +29,8 @@ internal sealed class StoreHealthCheck(FigureStore store) : IHealthCheck
 /// <summary>
 /// Unhealthy when an enabled source has not succeeded for longer than <see cref="HealthOptions.UnhealthyAfter"/>
 /// (counted from its last success, or from the first run of its streak of failures); degraded while one
-/// fails for less than that. Restarts, and sources whose schedule is days apart, do not make it unhealthy.
+/// fails for less than that, or while one works but robots.txt disallows every bulletin link it lists.
+/// Restarts, and sources whose schedule is days apart, do not make it unhealthy.
 /// </summary>
 internal sealed class SourcesHealthCheck(FigureStore store, IOptions<SourcesOptions> sources, IOptions<HealthOptions> health, TimeProvider time) : IHealthCheck
 {
@@ -48,8 +49,10 @@ internal sealed class SourcesHealthCheck(FigureStore store, IOptions<SourcesOpti
             return Task.FromResult(HealthCheckResult.Unhealthy(string.Join("; ", failed.Select(s => Describe(s, now))), data: data));
         }
 
-        return Task.FromResult(failing.Count > 0
-            ? HealthCheckResult.Degraded(string.Join("; ", failing.Select(s => Describe(s, now))), data: data)
+        var degraded = enabled.Select(s => store.SourceState(s.Id)).Where(s => s.ConsecutiveFailures == 0 && s.Degraded is not null).ToList();
+        var problems = failing.Select(s => Describe(s, now)).Concat(degraded.Select(s => $"source {s.Id} yields nothing: {s.Degraded}")).ToList();
+        return Task.FromResult(problems.Count > 0
+            ? HealthCheckResult.Degraded(string.Join("; ", problems), data: data)
             : HealthCheckResult.Healthy($"{enabled.Count} enabled sources, none failing", data));
     }
 

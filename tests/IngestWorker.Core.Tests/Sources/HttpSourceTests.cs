@@ -331,6 +331,31 @@ public sealed class HttpSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_EveryBulletinDisallowedByRobots_IsSaidOncePerLinkAndLeavesTheSourceDegraded()
+    {
+        _site.Map("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n");
+        _site.Map("/board", Html, Board("", "/private/1", "/private/2"));
+        using var harness = new FetchHarness();
+        var source = Listing("board");
+
+        var first = await harness.Pipeline.RunAsync(source, CancellationToken.None);
+        var second = await harness.Pipeline.RunAsync(source, CancellationToken.None);
+
+        Assert.Equal((2, 2, false, false), (first.RefusedDocuments, second.RefusedDocuments, first.Failed, second.Failed));
+        Assert.Equal(2, harness.Log.Lines.Count(l => l.Event.Id == 1006));
+        Assert.Equal(0, _site.Count("/private/1") + _site.Count("/private/2"));
+        var state = harness.Store.SourceState("board");
+        Assert.Equal(0, state.ConsecutiveFailures);
+        Assert.StartsWith("robots.txt disallows every bulletin link it lists (2, such as ", state.Degraded, StringComparison.Ordinal);
+
+        // One allowed bulletin: the source yields again.
+        _site.Map("/board", Html, Board("", "/private/1", "/news/3"));
+        _site.Map("/news/3", Html, "<html><body><p>Bulletin 3</p></body></html>");
+        await harness.Pipeline.RunAsync(source, CancellationToken.None);
+        Assert.Null(harness.Store.SourceState("board").Degraded);
+    }
+
+    [Fact]
     public async Task Run_PdfPage_IsSkippedNotCountedAsAFailure()
     {
         _site.Map("/release", (context, _) => ScriptedSite.Write(context, "application/pdf", "%PDF-1.7"u8.ToArray()));

@@ -51,5 +51,24 @@ public sealed class SourceHealthTests : IDisposable
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task Health_SourceWhoseEveryLinkRobotsDisallows_IsDegradedWithThatReason()
+    {
+        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.Source("inbox", "folder", ("Folder", "inbox"))]);
+        using var host = ServiceHost.CreateBuilder(null, _root.Path).Build();
+        await host.StartAsync();
+        var store = host.Services.GetRequiredService<Core.Storage.FigureStore>();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        var state = store.SourceState("inbox");
+        state.Degraded = "robots.txt disallows every bulletin link it lists (3, such as http://board.example/private/1)";
+        store.SaveSourceState(state);
+
+        var entry = (await health.CheckHealthAsync()).Entries["sources"];
+
+        Assert.Equal(HealthStatus.Degraded, entry.Status);
+        Assert.Equal("source inbox yields nothing: robots.txt disallows every bulletin link it lists (3, such as http://board.example/private/1)", entry.Description);
+        await host.StopAsync();
+    }
+
     public void Dispose() => _root.Dispose();
 }
