@@ -25,4 +25,7 @@ internal static partial class FetchLog
 
     [LoggerMessage(1106, LogLevel.Information, "{Source} lists {Worth} bulletins to fetch; fetching {Taken} this run (Fetching:MaxDocumentsPerRun), the rest on the next runs, newest first", EventName = "RunCapped")]
     public static partial void RunCapped(ILogger logger, string source, int worth, int taken);
+
+    [LoggerMessage(1160, LogLevel.Information, "Page {Url} of {Source} has no text; its feed item's description is read as the bulletin (ItemText: page)", EventName = "PageEmptyUsingDescription")]
+    public static partial void PageEmptyUsingDescription(ILogger logger, string source, string url);
 }

@@ -8,8 +8,9 @@ using Polly.Timeout;
 namespace IngestWorker.Core.Fetching;
 
 /// <summary>
-/// One GET of a bulletin, listing or feed, as a good citizen: robots.txt obeyed, redirects followed
-/// by hand (each hop checked and counted), conditional on the validators it was last seen with,
+/// One GET (or, for a listing or feed that demands it, a POST) of a bulletin, listing or feed, as a
+/// good citizen: robots.txt obeyed, redirects followed by hand (each hop checked and counted),
+/// conditional on the validators it was last seen with,
 /// bounded in time and size, refusing content that cannot be a bulletin. Retries, the circuit
 /// breaker and the per-host rate limit live in the named client's handlers.
 /// </summary>
@@ -18,11 +19,24 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
     public const string ClientName = "bulletins";
 
     private static readonly string[] AcceptedTypes =
-        ["text/html", "application/xhtml+xml", "text/plain", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml"];
+        ["text/html", "application/xhtml+xml", "text/plain", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
+            "application/feed+json", "application/json"];
 
     /// <summary>GETs <paramref name="url"/> for a source that may reach the private hosts <paramref name="reach"/> names, and no other.</summary>
-    public async Task<FetchedDocument> GetAsync(Uri url, Reach reach, string? etag, string? lastModified, CancellationToken cancellationToken)
+    public Task<FetchedDocument> GetAsync(Uri url, Reach reach, string? etag, string? lastModified, CancellationToken cancellationToken) =>
+        FetchAsync(HttpMethod.Get, url, reach, etag, lastModified, cancellationToken);
+
+    /// <summary>
+    /// Asks for <paramref name="url"/> with <paramref name="method"/> (GET or POST; a POST carries an
+    /// empty form body), under the same rules as <see cref="GetAsync"/>. The validators are sent with
+    /// GET only: on other methods a server answers a failed If-None-Match with 412, not 304
+    /// (RFC 9110, section 13.1.2). A 301, 302 or 303 turns a POST into a GET, as browsers and
+    /// HttpClient do (RFC 9110, section 15.4); a 307 or 308 keeps it.
+    /// </summary>
+    /// <exception cref="FetchException">Refused, failed, timed out, too large, or answered with an error status (named in the message).</exception>
+    public async Task<FetchedDocument> FetchAsync(HttpMethod method, Uri url, Reach reach, string? etag, string? lastModified, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(reach);
         if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
@@ -35,7 +49,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
         total.CancelAfter(limits.TotalTimeout);
         try
         {
-            using var response = await SendFollowingRedirectsAsync(url, reach, etag, lastModified, obeyRobots: true, total.Token);
+            using var response = await SendFollowingRedirectsAsync(method, url, reach, etag, lastModified, obeyRobots: true, total.Token);
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
                 return FetchedDocument.Unchanged;
@@ -43,7 +57,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new FetchException($"GET {url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                throw new FetchException($"{method} {url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
             }
 
             var mediaType = response.Content.Headers.ContentType?.MediaType;
@@ -51,7 +65,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
             {
                 var reason = $"{mediaType} is not a bulletin type";
                 FetchLog.Skipped(logger, url.AbsoluteUri, reason);
-                throw new UnsupportedContentException($"GET {url}: {reason}");
+                throw new UnsupportedContentException($"{method} {url}: {reason}");
             }
 
             var content = await ReadBodyAsync(response.Content, url, total.Token);
@@ -63,35 +77,36 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new FetchException($"GET {url} took longer than {Seconds(limits.TotalTimeout)} in all (Fetching:TotalTimeout)");
+            throw new FetchException($"{method} {url} took longer than {Seconds(limits.TotalTimeout)} in all (Fetching:TotalTimeout)");
         }
         catch (TimeoutRejectedException)
         {
-            throw new FetchException($"GET {url}: no answer within {Seconds(limits.Timeout)} (Fetching:Timeout), {limits.MaxRetries} retries");
+            throw new FetchException($"{method} {url}: no answer within {Seconds(limits.Timeout)} (Fetching:Timeout), {limits.MaxRetries} retries");
         }
         catch (BrokenCircuitException)
         {
-            throw new FetchException($"GET {url} not attempted: {url.Authority} failed repeatedly and is left alone for {Seconds(limits.CircuitBreakDuration)}");
+            throw new FetchException($"{method} {url} not attempted: {url.Authority} failed repeatedly and is left alone for {Seconds(limits.CircuitBreakDuration)}");
         }
         catch (HttpRequestException e)
         {
-            throw new FetchException($"GET {url} failed: {e.Message}", e);
+            throw new FetchException($"{method} {url} failed: {e.Message}", e);
         }
     }
 
     /// <summary>
-    /// Sends the GET and follows up to <see cref="FetchOptions.MaxRedirects"/> redirects, checking
+    /// Sends the request and follows up to <see cref="FetchOptions.MaxRedirects"/> redirects, checking
     /// each target as if it were the first: scheme, private addresses, robots.txt.
     /// </summary>
-    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(Uri url, Reach reach, string? etag, string? lastModified, bool obeyRobots, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpMethod method, Uri url, Reach reach, string? etag, string? lastModified, bool obeyRobots, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient(ClientName);
         var seen = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
+        var sending = method;
         for (var target = url; ;)
         {
             if (PrivateRefusal(target, reach) is { } refusal)
             {
-                throw new FetchException(target == url ? $"GET {url} not attempted: {refusal}" : $"GET {url} redirected to {target}; not followed: {refusal}");
+                throw new FetchException(target == url ? $"{method} {url} not attempted: {refusal}" : $"{method} {url} redirected to {target}; not followed: {refusal}");
             }
 
             if (obeyRobots && !(await RobotsOfAsync(target, reach, cancellationToken)).Allows(target))
@@ -99,14 +114,19 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
                 throw new RobotsRefusalException($"robots.txt of {target.Authority} disallows {target.PathAndQuery} for {ProductToken(options.Value.UserAgent)}");
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Get, target);
+            using var request = new HttpRequestMessage(sending, target);
             request.Options.Set(Reach.Key, reach);
-            if (!string.IsNullOrEmpty(etag) && EntityTagHeaderValue.TryParse(etag, out var tag))
+            if (sending == HttpMethod.Post)
+            {
+                request.Content = new FormUrlEncodedContent([]);
+            }
+
+            if (sending == HttpMethod.Get && !string.IsNullOrEmpty(etag) && EntityTagHeaderValue.TryParse(etag, out var tag))
             {
                 request.Headers.IfNoneMatch.Add(tag);
             }
 
-            if (!string.IsNullOrEmpty(lastModified) && DateTimeOffset.TryParse(lastModified, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+            if (sending == HttpMethod.Get && !string.IsNullOrEmpty(lastModified) && DateTimeOffset.TryParse(lastModified, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
             {
                 request.Headers.IfModifiedSince = since;
             }
@@ -118,24 +138,26 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
             }
 
             var location = response.Headers.Location;
+            var turnsIntoGet = (int)response.StatusCode is 301 or 302 or 303 && sending == HttpMethod.Post;
             response.Dispose();
             var next = location is null ? null : location.IsAbsoluteUri ? location : new Uri(target, location);
             if (next is null || next.Scheme is not ("http" or "https"))
             {
-                throw new FetchException($"GET {url} redirected to '{location}', which is not an http or https URL");
+                throw new FetchException($"{method} {url} redirected to '{location}', which is not an http or https URL");
             }
 
             if (!seen.Add(next.AbsoluteUri))
             {
-                throw new FetchException($"GET {url} is a redirect loop (back to {next})");
+                throw new FetchException($"{method} {url} is a redirect loop (back to {next})");
             }
 
             if (seen.Count > options.Value.MaxRedirects + 1)
             {
-                throw new FetchException($"GET {url} redirected more than {options.Value.MaxRedirects} times (Fetching:MaxRedirects)");
+                throw new FetchException($"{method} {url} redirected more than {options.Value.MaxRedirects} times (Fetching:MaxRedirects)");
             }
 
             target = next;
+            sending = turnsIntoGet ? HttpMethod.Get : sending;
         }
     }
 
@@ -175,7 +197,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
     private async Task<RobotsRules> ReadRobotsAsync(Uri target, Reach reach, CancellationToken cancellationToken)
     {
         var robotsUrl = new Uri(target, "/robots.txt");
-        using var response = await SendFollowingRedirectsAsync(robotsUrl, reach, etag: null, lastModified: null, obeyRobots: false, cancellationToken);
+        using var response = await SendFollowingRedirectsAsync(HttpMethod.Get, robotsUrl, reach, etag: null, lastModified: null, obeyRobots: false, cancellationToken);
         RobotsRules rules;
         if (response.IsSuccessStatusCode)
         {

@@ -229,7 +229,9 @@ public sealed class IngestionPipeline(
         DateOnly published;
         try
         {
-            DateOnly Published(BulletinMetadata stated) => candidate.Published ?? stated.Published ?? LocalDate(source, fetchedAt);
+            // A date given with a backfill, else the bulletin's own, else the feed's or listing's, else today's.
+            var listed = candidate.Published ?? (candidate.PublishedAt is { } at ? LocalDate(source, at) : null);
+            DateOnly Published(BulletinMetadata stated) => (candidate.PublishedGiven ? listed ?? stated.Published : stated.Published ?? listed) ?? LocalDate(source, fetchedAt);
             (metadata, records) = extractor.Read(text, stated => new BulletinContext(Published(stated), language ?? stated.Language, source.Reporter));
             published = Published(metadata);
             language ??= metadata.Language;

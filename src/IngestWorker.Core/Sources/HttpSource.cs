@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace IngestWorker.Core.Sources;
 
 /// <summary>
-/// Bulletins on the web: a listing page (followed for a few pages), an RSS/Atom feed, or one page.
+/// Bulletins on the web: a listing page (followed for a few pages), a feed (RSS, Atom, JSON Feed), or one page.
 /// The first listing page is asked for conditionally; when it has not changed, its links are
 /// taken from the store. Either way, only bulletins never stored or stored within the source's
 /// <see cref="SourceDefinition.Revisit"/> window are returned, so a correction published at a known
@@ -30,8 +30,9 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
         // The stored links are only as good as the settings that selected them: after an edit of
         // the source's discovery settings the listing is read afresh.
         var settings = DiscoveryKey(source);
-        var known = store.Listing(start.AbsoluteUri) is { } listing && listing.ContentHash?.EndsWith(settings, StringComparison.Ordinal) == true ? listing : null;
-        var first = await fetcher.GetAsync(start, Reach.Of(source), known?.ETag, known?.LastModified, cancellationToken);
+        // Items read as their own description need the feed's text every run: stored links carry none.
+        var known = source.ItemText != "description" && store.Listing(start.AbsoluteUri) is { } listing && listing.ContentHash?.EndsWith(settings, StringComparison.Ordinal) == true ? listing : null;
+        var first = await fetcher.FetchAsync(MethodOf(source), start, Reach.Of(source), known?.ETag, known?.LastModified, cancellationToken);
         var hash = first.NotModified ? null : ContentHash.Of(first.Content) + settings;
         if (known is not null && (first.NotModified || hash == known.ContentHash))
         {
@@ -73,11 +74,50 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
         return WorthFetching(source, found);
     }
 
-    public Task<FetchedDocument> FetchAsync(SourceDefinition source, Candidate candidate, StoredDocument? previous, CancellationToken cancellationToken)
+    /// <summary>
+    /// The bulletin a candidate points at. For a feed item with a description: that description (as
+    /// UTF-8 HTML, stored under the item's link) when the source's <see cref="SourceDefinition.ItemText"/>
+    /// is <c>description</c>, without asking for the page; with <c>page</c>, the page, unless it comes
+    /// back with no text at all. Every other page is one conditional GET.
+    /// </summary>
+    /// <exception cref="FetchException">The page could not be read, or an item read as its description has none.</exception>
+    public async Task<FetchedDocument> FetchAsync(SourceDefinition source, Candidate candidate, StoredDocument? previous, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(candidate);
-        return fetcher.GetAsync(new Uri(candidate.Url), Reach.Of(source), previous?.ETag, previous?.LastModified, cancellationToken);
+        var description = candidate.Description is { Length: > 0 } html ? new FetchedDocument(System.Text.Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", null, null) : null;
+        if (source.ItemText == "description")
+        {
+            return description ?? throw new FetchException($"feed item {candidate.Url} has no description to read (ItemText: description)");
+        }
+
+        var page = await fetcher.GetAsync(new Uri(candidate.Url), Reach.Of(source), previous?.ETag, previous?.LastModified, cancellationToken);
+        if (description is not null && !page.NotModified && !HasText(page))
+        {
+            FetchLog.PageEmptyUsingDescription(logger, source.Id, candidate.Url);
+            return description;
+        }
+
+        return page;
     }
+
+    /// <summary>Whether a page shows any text (scripts, styles and markup aside).</summary>
+    private static bool HasText(FetchedDocument page)
+    {
+        var document = new HtmlAgilityPack.HtmlDocument();
+        document.LoadHtml(CharsetDecoder.Decode(page.Content, page.ContentType));
+        foreach (var hidden in document.DocumentNode.SelectNodes("//script|//style|//noscript|//template|//head") ?? Enumerable.Empty<HtmlAgilityPack.HtmlNode>())
+        {
+            hidden.Remove();
+        }
+
+        return !string.IsNullOrWhiteSpace(HtmlAgilityPack.HtmlEntity.DeEntitize(document.DocumentNode.InnerText));
+    }
+
+    private static HttpMethod MethodOf(SourceDefinition source) => source.Method.Equals("POST", StringComparison.OrdinalIgnoreCase) ? HttpMethod.Post : HttpMethod.Get;
+
+    private static TimeZoneInfo ZoneOf(SourceDefinition source) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>Every link of the feed, or of the listing's pages up to <see cref="SourceDefinition.MaxPages"/>.</summary>
     private async Task<List<Candidate>> ReadPagesAsync(SourceDefinition source, Uri start, FetchedDocument first, CancellationToken cancellationToken)
@@ -88,7 +128,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
         for (var number = 1; ; number++)
         {
             var text = CharsetDecoder.Decode(fetched.Content, fetched.ContentType);
-            if (source.Shape != "listing" && FeedReader.TryRead(text, page) is { } items)
+            if (source.Shape != "listing" && FeedReader.TryRead(text, page, ZoneOf(source)) is { } items)
             {
                 found.AddRange(items);
                 return found;
@@ -96,7 +136,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
 
             if (source.Shape == "feed")
             {
-                throw new FetchException($"{page} is not an RSS or Atom feed");
+                throw new FetchException($"{page} is not an RSS, Atom or JSON feed");
             }
 
             var (links, next) = ListingReader.Read(text, page, source);
@@ -114,7 +154,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
             }
 
             page = next;
-            fetched = await fetcher.GetAsync(page, Reach.Of(source), etag: null, lastModified: null, cancellationToken);
+            fetched = await fetcher.FetchAsync(MethodOf(source), page, Reach.Of(source), etag: null, lastModified: null, cancellationToken);
         }
     }
 

@@ -41,6 +41,20 @@ public sealed class SourceDefinition
     /// <summary>For <c>http</c>: <c>auto</c> (feed if it parses as one, else listing), <c>listing</c>, <c>feed</c> or <c>page</c>.</summary>
     public string Shape { get; set; } = "auto";
 
+    /// <summary>
+    /// For <c>http</c>: the HTTP method of the listing or feed request, <c>GET</c> (default) or
+    /// <c>POST</c> (with an empty form body; some ministries' RSS answers 405 to GET). Bulletin pages
+    /// are always read with GET.
+    /// </summary>
+    public string Method { get; set; } = "GET";
+
+    /// <summary>
+    /// For a feed: what a bulletin is. <c>page</c> (default): the page the item links to, or the item's
+    /// description when that page has no text. <c>description</c>: the item's content or description
+    /// itself (a feed that carries whole releases); the linked page is never fetched.
+    /// </summary>
+    public string ItemText { get; set; } = "page";
+
     /// <summary>For a listing: XPath of the links that lead to bulletins.</summary>
     public string LinkXPath { get; set; } = "//a[@href]";
 
@@ -84,4 +98,6 @@ public sealed class SourceDefinition
 
     public static readonly IReadOnlyList<string> Kinds = ["folder", "http"];
     public static readonly IReadOnlyList<string> Shapes = ["auto", "listing", "feed", "page"];
+    public static readonly IReadOnlyList<string> Methods = ["GET", "POST"];
+    public static readonly IReadOnlyList<string> ItemTexts = ["page", "description"];
 }

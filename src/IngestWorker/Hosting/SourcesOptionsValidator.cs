@@ -68,6 +68,16 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration, Time
                     Fail("Shape", $"'{source.Shape}' is not a shape (one of: {string.Join(", ", SourceDefinition.Shapes)})");
                 }
 
+                if (!SourceDefinition.Methods.Contains(source.Method))
+                {
+                    Fail("Method", $"'{source.Method}' is not a request method for the listing or feed (one of: {string.Join(", ", SourceDefinition.Methods)})");
+                }
+
+                if (!SourceDefinition.ItemTexts.Contains(source.ItemText))
+                {
+                    Fail("ItemText", $"'{source.ItemText}' is not what a feed item's bulletin is (one of: {string.Join(", ", SourceDefinition.ItemTexts)})");
+                }
+
                 if (source.MaxPages is < 1 or > 100)
                 {
                     Fail("MaxPages", $"{source.MaxPages} is out of range (1 to 100)");

@@ -23,6 +23,8 @@ public sealed class ConfigurationValidationTests : IDisposable
         { """{"Id":"a","Kind":"folder","Folder":"f","Language":"fr"}""", "Sources:0:Language", "not a supported language" },
         { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","MaxPages":-1}""", "Sources:0:MaxPages", "out of range" },
         { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","LinkXPath":"//a[@"}""", "Sources:0:LinkXPath", "not a valid XPath" },
+        { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","Method":"PUT"}""", "Sources:0:Method", "'PUT' is not a request method for the listing or feed (one of: GET, POST)" },
+        { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","ItemText":"summary"}""", "Sources:0:ItemText", "'summary' is not what a feed item's bulletin is (one of: page, description)" },
         { """{"Id":"a","Kind":"folder","Folder":"f","Schedule":"99 * * * * ?"}""", "Sources:0:Schedule", "99 is out of range for the second field's value (0 to 59)" },
         { """{"Id":"a","Kind":"folder","Folder":"f","Schedule":"0 0 25 * * ?"}""", "Sources:0:Schedule", "not a valid Quartz cron expression" },
         { """{"Id":"a","Kind":"folder","Folder":"f","Schedule":"0 0/90 * * * ?"}""", "Sources:0:Schedule", "not a valid Quartz cron expression" },
