@@ -1,11 +1,18 @@
 using System.Globalization;
+using System.Text;
 
 namespace IngestWorker.Core.Fetching;
 
 /// <summary>
 /// The rules of one robots.txt (RFC 9309) for one product token: the group naming the token, else
-/// the <c>*</c> group. The longest matching pattern decides; on a tie Allow wins; <c>*</c> and a
-/// final <c>$</c> are understood.
+/// the <c>*</c> group. The longest matching pattern (in octets, as percent-encoded) decides; on a
+/// tie Allow wins; <c>*</c> and a final <c>$</c> are understood. Rules and the URL's path are
+/// compared in one percent-encoded form (RFC 9309 section 2.2.2): non-ASCII characters as their
+/// UTF-8 octets percent-encoded, percent-encodings with upper-case hex, and percent-encoded
+/// unreserved characters (RFC 3986: letters, digits, <c>-._~</c>) decoded; other encoded octets,
+/// such as <c>%2F</c>, stay encoded, so <c>Disallow: /보도자료/</c> and
+/// <c>Disallow: /%eb%b3%b4%eb%8f%84%ec%9e%90%eb%a3%8c/</c> both refuse
+/// <c>/%EB%B3%B4%EB%8F%84%EC%9E%90%EB%A3%8C/1</c>.
 /// </summary>
 public sealed class RobotsRules
 {
@@ -78,7 +85,7 @@ public sealed class RobotsRules
             else if (value.Length > 0)
             {
                 // An empty Disallow allows everything, which is what no rule does too.
-                target.Rules.Add((value, key is "allow"));
+                target.Rules.Add((Normalize(value), key is "allow"));
             }
         }
 
@@ -86,11 +93,11 @@ public sealed class RobotsRules
         return new RobotsRules(chosen.Rules, chosen.CrawlDelay);
     }
 
-    /// <summary>Whether the path and query of <paramref name="url"/> may be fetched.</summary>
+    /// <summary>Whether the path and query of <paramref name="url"/> may be fetched (robots.txt itself always may).</summary>
     public bool Allows(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var path = url.PathAndQuery;
+        var path = Normalize(url.PathAndQuery);
         var best = -1;
         var allowed = true;
         foreach (var (pattern, allow) in _rules)
@@ -132,6 +139,54 @@ public sealed class RobotsRules
         }
 
         return !anchored || position == path.Length;
+    }
+
+    /// <summary>
+    /// The form in which RFC 9309 section 2.2.2 compares paths: each non-ASCII character as its
+    /// UTF-8 octets percent-encoded, every percent-encoding in upper-case hex, and a percent-encoded
+    /// unreserved character (RFC 3986 section 2.3) as itself. A '%' not followed by two hex digits
+    /// is kept as it is. Pure: the same string always gives the same form, and the form of a form is itself.
+    /// </summary>
+    internal static string Normalize(string path)
+    {
+        var normal = new StringBuilder(path.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        for (var i = 0; i < path.Length; i++)
+        {
+            var c = path[i];
+            if (c == '%' && i + 2 < path.Length && char.IsAsciiHexDigit(path[i + 1]) && char.IsAsciiHexDigit(path[i + 2]))
+            {
+                var octet = (char)byte.Parse(path.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+                if (char.IsAsciiLetterOrDigit(octet) || octet is '-' or '.' or '_' or '~')
+                {
+                    normal.Append(octet);
+                }
+                else
+                {
+                    normal.Append('%').Append(char.ToUpperInvariant(path[i + 1])).Append(char.ToUpperInvariant(path[i + 2]));
+                }
+
+                i += 2;
+            }
+            else if (char.IsAscii(c))
+            {
+                normal.Append(c);
+            }
+            else
+            {
+                // A lone surrogate becomes U+FFFD, as any UTF-8 encoder makes it.
+                var rune = Rune.TryGetRuneAt(path, i, out var r) ? r : Rune.ReplacementChar;
+                var length = rune.EncodeToUtf8(utf8);
+                foreach (var octet in utf8[..length])
+                {
+                    normal.Append('%').Append(octet.ToString("X2", CultureInfo.InvariantCulture));
+                }
+
+                i += rune.Utf16SequenceLength - 1;
+            }
+        }
+
+        return normal.ToString();
     }
 
     private sealed class Group

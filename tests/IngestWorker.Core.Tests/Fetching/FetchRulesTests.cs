@@ -42,6 +42,52 @@ public sealed class FetchRulesTests
     }
 
     [Fact]
+    public void Robots_KoreanPathRule_DisallowsThePercentEncodedUrlHttpClientSends()
+    {
+        var rules = RobotsRules.Parse("User-agent: *\nDisallow: /보도자료/\n", "IngestWorker");
+        var url = new Uri("https://example.org/보도자료/1?page=2");
+
+        Assert.StartsWith("/%EB%B3%B4%EB%8F%84%EC%9E%90%EB%A3%8C/", url.PathAndQuery, StringComparison.Ordinal);
+        Assert.False(rules.Allows(url));
+        Assert.True(rules.Allows(new Uri("https://example.org/보도/1")));
+    }
+
+    [Fact]
+    public void Robots_LowerCasePercentEncodedRule_DisallowsTheUpperCaseEncodedUrl()
+    {
+        var rules = RobotsRules.Parse("User-agent: *\nDisallow: /%ec%88%98%ec%b6%9c\n", "IngestWorker");
+
+        Assert.False(rules.Allows(new Uri("https://example.org/%EC%88%98%EC%B6%9C/2025")));
+        Assert.False(rules.Allows(new Uri("https://example.org/수출/2025")));
+        Assert.True(rules.Allows(new Uri("https://example.org/%EC%88%98/2025")));
+    }
+
+    [Theory]
+    [InlineData("/보도자료/", "/%EB%B3%B4%EB%8F%84%EC%9E%90%EB%A3%8C/")]
+    [InlineData("/%ec%88%98", "/%EC%88%98")]
+    [InlineData("/foo/bar/%62%61%7A", "/foo/bar/baz")]
+    [InlineData("/a%2fb", "/a%2Fb")]
+    [InlineData("/a%2Fb", "/a%2Fb")]
+    [InlineData("/50%", "/50%")]
+    [InlineData("/%zz", "/%zz")]
+    [InlineData("/*.pdf$", "/*.pdf$")]
+    [InlineData("/😀", "/%F0%9F%98%80")]
+    public void Robots_Normalize_IsRfc9309sComparisonForm(string path, string expected)
+    {
+        Assert.Equal(expected, RobotsRules.Normalize(path));
+        Assert.Equal(expected, RobotsRules.Normalize(expected));
+    }
+
+    [Fact]
+    public void Robots_EncodedSlashRule_DoesNotMatchARealSlash()
+    {
+        var rules = RobotsRules.Parse("User-agent: *\nDisallow: /a%2fb\n", "IngestWorker");
+
+        Assert.True(rules.Allows(new Uri("https://example.org/a/b")));
+        Assert.False(rules.Allows(new Uri("https://example.org/a%2Fb")));
+    }
+
+    [Fact]
     public void Robots_ProductToken_IsTheUserAgentsFirstWord() =>
         Assert.Equal("IngestWorker", HttpFetcher.ProductToken("IngestWorker/1.0 (trade bulletin reader)"));
 

@@ -353,6 +353,23 @@ public sealed class HttpFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_KoreanPathDisallowedByRobots_IsNeverRequested()
+    {
+        _site.Map("/robots.txt", "text/plain; charset=utf-8", "User-agent: *\nDisallow: /보도자료/\nDisallow: /%ec%88%98%ec%b6%9c/\n");
+        _site.Map("/보도자료/1", Html, "<p>x</p>");
+        _site.Map("/수출/2", Html, "<p>x</p>");
+        _site.Map("/보도/3", Html, "<p>x</p>");
+        using var harness = new FetchHarness();
+
+        var failure = await Assert.ThrowsAsync<RobotsRefusalException>(() => harness.GetAsync(_site.Url("보도자료/1")));
+        await Assert.ThrowsAsync<RobotsRefusalException>(() => harness.GetAsync(_site.Url("수출/2")));
+        await harness.GetAsync(_site.Url("보도/3"));
+
+        Assert.Contains("robots.txt", failure.Message, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 1), (_site.Count("/보도자료/1"), _site.Count("/수출/2"), _site.Count("/보도/3")));
+    }
+
+    [Fact]
     public async Task Get_RobotsAnswers503_NothingIsFetchedFromTheHost()
     {
         _site.Map("/robots.txt", (context, _) => ScriptedSite.Write(context, "text/plain", [], 503));

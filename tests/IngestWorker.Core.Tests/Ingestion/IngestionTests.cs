@@ -148,6 +148,29 @@ public sealed class IngestionTests : IDisposable
         public void Report(int value) => report(value);
     }
 
+    private static string Row(FigureVersion v) => $"{v.Flow} {v.Product} {v.Period} {v.Measure} {v.Value}";
+
+    [Fact]
+    public void IngestFile_UndeclaredWindows1252Bulletin_StoresTheJanuaryNovemberFigures()
+    {
+        _pipeline.IngestFile(_news, "https://news.test/en", LyingPages.UndeclaredWindows1252Bulletin(), "text/html", published: null, language: null);
+
+        var rows = _store.Current(FigureFilter.All).Select(Row).ToList();
+        Assert.Contains("exports total 2025-01/2025-11 value 640200000000", rows);
+        Assert.Contains("exports total 2025-01/2025-11 yoy_pct 2.9", rows);
+        Assert.DoesNotContain(rows, r => r.Contains(" 2025-11 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IngestFile_KoreanUtf8WithAStrayByte_StoresItsFigures()
+    {
+        _pipeline.IngestFile(_news, "https://news.test/ko", LyingPages.KoreanUtf8WithStrayByte(), "text/html", published: null, language: null);
+
+        var rows = _store.Current(FigureFilter.All).Select(Row).ToList();
+        Assert.Contains("exports total 2025-11 value 51700000000", rows);
+        Assert.Contains("exports total 2025-11 yoy_pct -14", rows);
+    }
+
     [Fact]
     public void IngestFile_BinaryGarbage_RecordsNoFiguresAndDoesNotThrow()
     {

@@ -3,6 +3,7 @@ using IngestWorker.Core.Fetching;
 using IngestWorker.Core.Sources;
 using IngestWorker.Core.Storage;
 using IngestWorker.Core.Tests.Fetching;
+using IngestWorker.Core.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 
@@ -353,6 +354,24 @@ public sealed class HttpSourceTests : IAsyncLifetime
         _site.Map("/news/3", Html, "<html><body><p>Bulletin 3</p></body></html>");
         await harness.Pipeline.RunAsync(source, CancellationToken.None);
         Assert.Null(harness.Store.SourceState("board").Degraded);
+    }
+
+    [Fact]
+    public async Task Run_PagesThatLieAboutTheirCharset_StoreTheFiguresARightReadingGives()
+    {
+        // No charset anywhere, windows-1252 bytes; and UTF-8 declared in the header with one stray byte.
+        _site.Map("/en", (context, _) => ScriptedSite.Write(context, "text/html", LyingPages.UndeclaredWindows1252Bulletin()));
+        _site.Map("/ko", (context, _) => ScriptedSite.Write(context, Html, LyingPages.KoreanUtf8WithStrayByte()));
+        using var harness = new FetchHarness();
+        SourceDefinition Page(string path) => new() { Id = path, Kind = "http", Url = _site.Url(path).AbsoluteUri, Shape = "page", Reporter = "KR" };
+
+        var english = await harness.Pipeline.RunAsync(Page("en"), CancellationToken.None);
+        var korean = await harness.Pipeline.RunAsync(Page("ko"), CancellationToken.None);
+
+        Assert.Equal((false, false), (english.Failed, korean.Failed));
+        var rows = harness.Store.Current(FigureFilter.All).Select(v => $"{v.SourceId} {v.Flow} {v.Product} {v.Period} {v.Measure} {v.Value}").ToList();
+        Assert.Contains("en exports total 2025-01/2025-11 value 640200000000", rows);
+        Assert.Contains("ko exports total 2025-11 value 51700000000", rows);
     }
 
     [Fact]
