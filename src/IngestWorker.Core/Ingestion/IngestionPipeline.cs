@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using IngestWorker.Core.Archive;
+using IngestWorker.Core.Attachments;
 using IngestWorker.Core.Fetching;
 using IngestWorker.Core.Sources;
 using IngestWorker.Core.Storage;
@@ -14,14 +15,15 @@ namespace IngestWorker.Core.Ingestion;
 /// A failing document is logged and counted, and the run goes on with the next one; a failing
 /// source is recorded in its state and never stops the others.
 /// </summary>
-public sealed class IngestionPipeline(
+public sealed partial class IngestionPipeline(
     IEnumerable<IBulletinSource> sources,
     FigureStore store,
     FigureExtractor extractor,
     TimeProvider time,
     OutcomeLogger outcomes,
     ILogger<IngestionPipeline> logger,
-    IngestionMetrics? metrics = null)
+    IngestionMetrics? metrics = null,
+    AttachmentReader? attachmentReader = null)
 {
     /// <summary>Documents to a transaction in <see cref="IngestFiles"/>: LiteDB's cost per commit dwarfs its cost per row.</summary>
     public const int BatchSize = 128;
@@ -104,7 +106,8 @@ public sealed class IngestionPipeline(
             return;
         }
 
-        Archive(source, candidate, fetched, previous, summary);
+        var page = Archive(source, candidate, fetched, previous, summary);
+        await FollowAttachmentsAsync(reader, source, candidate, fetched, previous, page, summary, cancellationToken);
     }
 
     /// <summary>
@@ -188,14 +191,19 @@ public sealed class IngestionPipeline(
     }
 
     /// <summary>Archive (unchanged content stops here), extract, record, log.</summary>
-    private void Archive(SourceDefinition source, Candidate candidate, FetchedDocument fetched, StoredDocument? previous, RunSummary summary) =>
-        Store([Prepare(source, candidate, fetched, previous?.ContentHash)], summary);
+    private Prepared Archive(SourceDefinition source, Candidate candidate, FetchedDocument fetched, StoredDocument? previous, RunSummary summary)
+    {
+        var prepared = Prepare(source, candidate, fetched, previous?.ContentHash);
+        Store([prepared], summary);
+        return prepared;
+    }
 
     /// <summary>What a fetched document comes to before it is stored: unchanged, unreadable, or a document and its figures.</summary>
     private sealed record Prepared(StoredDocument? Document, IReadOnlyList<FigureRecord> Records, bool Failed = false);
 
     /// <summary>Hashes (unchanged content stops here) and extracts; logs what it decides. Safe on any thread.</summary>
-    private Prepared Prepare(SourceDefinition source, Candidate candidate, FetchedDocument fetched, string? previousHash)
+    /// <param name="converted">The text to extract from when the content is not text itself (an attachment turned into HTML).</param>
+    private Prepared Prepare(SourceDefinition source, Candidate candidate, FetchedDocument fetched, string? previousHash, string? converted = null)
     {
         var hash = fetched.NotModified ? null : ContentHash.Of(fetched.Content);
         if (fetched.NotModified || hash == previousHash)
@@ -206,7 +214,7 @@ public sealed class IngestionPipeline(
 
         var fetchedAt = time.GetUtcNow();
         var language = candidate.Language ?? source.Language;
-        var text = CharsetDecoder.Decode(fetched.Content, fetched.ContentType);
+        var text = converted ?? CharsetDecoder.Decode(fetched.Content, fetched.ContentType);
         IReadOnlyList<FigureRecord> records;
         BulletinMetadata metadata;
         DateOnly published;

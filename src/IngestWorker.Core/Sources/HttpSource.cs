@@ -14,7 +14,7 @@ namespace IngestWorker.Core.Sources;
 /// <see cref="SourceDefinition.Revisit"/> window are returned, so a correction published at a known
 /// URL is still seen, and an old bulletin costs nothing.
 /// </summary>
-public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvider time, IOptions<FetchOptions> options, ILogger<HttpSource> logger) : IBulletinSource
+public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvider time, IOptions<FetchOptions> options, ILogger<HttpSource> logger) : IBulletinSource, IAttachmentSource
 {
     public string Kind => "http";
 
@@ -70,6 +70,9 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
         ArgumentNullException.ThrowIfNull(candidate);
         return fetcher.GetAsync(new Uri(candidate.Url), Reach.Of(source), previous?.ETag, previous?.LastModified, cancellationToken);
     }
+
+    public Task<FetchedDocument> FetchAttachmentAsync(SourceDefinition source, Uri url, StoredDocument? previous, CancellationToken cancellationToken) =>
+        fetcher.GetAttachmentAsync(url, Reach.Of(source), previous?.ETag, previous?.LastModified, cancellationToken);
 
     /// <summary>Every link of the feed, or of the listing's pages up to <see cref="SourceDefinition.MaxPages"/>.</summary>
     private async Task<List<Candidate>> ReadPagesAsync(SourceDefinition source, Uri start, FetchedDocument first, CancellationToken cancellationToken)

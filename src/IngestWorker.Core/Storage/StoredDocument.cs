@@ -6,6 +6,11 @@ public sealed class StoredDocument
     public long Id { get; set; }
     public string SourceId { get; set; } = "";
     public string Url { get; set; } = "";
+    /// <summary>
+    /// For an attachment (a PDF or HWPX a bulletin page links): the URL of that page, the release it
+    /// belongs to; <see cref="Url"/> is the attachment's own. Null for a page.
+    /// </summary>
+    public string? ReleaseUrl { get; set; }
     public string ContentHash { get; set; } = "";
     public DateTime FetchedAt { get; set; }
     /// <summary>The publication date periods were resolved against (ISO yyyy-MM-dd).</summary>
