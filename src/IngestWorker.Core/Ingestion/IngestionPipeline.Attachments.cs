@@ -99,10 +99,11 @@ public sealed partial class IngestionPipeline
             return;
         }
 
-        // The attachment belongs to the page's release: read against the page's date, title and language.
+        // The attachment belongs to the page's release: read against the page's date and title.
         var candidate = new Candidate(url, link.Text ?? release?.Title ?? page.Title,
             Published: DateOnly.TryParseExact(release?.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : page.Published,
-            Language: page.Language ?? release?.Language,
+            // Only a language the feed gave: a Korean HWPX linked from an English page is read as what it is.
+            Language: page.Language,
             PublishedAt: release is { PublishedAt: var at } && at != default ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : page.PublishedAt);
         if (fetched.NotModified || ContentHash.Of(fetched.Content) == before?.ContentHash)
         {
