@@ -1,3 +1,4 @@
+using IngestWorker.Core.Attachments;
 using IngestWorker.Core.Fetching;
 using IngestWorker.Core.Ingestion;
 using IngestWorker.Core.Sources;
@@ -58,6 +59,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HttpFetcher>();
         services.AddSingleton<IBulletinSource, FolderSource>();
         services.AddSingleton<IBulletinSource, HttpSource>();
+        services.AddSingleton<AttachmentReader>();
         services.AddSingleton<OutcomeLogger>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<Reprocessor>();

@@ -48,4 +48,19 @@ public sealed class FetchOptions
     /// short runs, never one of hours. Bulletins never stored go first, newest first; then revisits.
     /// </summary>
     public int MaxDocumentsPerRun { get; set; } = 100;
+
+    /// <summary>Attachments (PDF, HWPX) followed from one bulletin page at most, in page order; 0 follows none.</summary>
+    public int MaxAttachmentsPerPage { get; set; } = 5;
+
+    /// <summary>A PDF attachment with more pages than this is refused: a monthly release is a few dozen pages.</summary>
+    public int MaxAttachmentPages { get; set; } = 60;
+
+    /// <summary>Time allowed to turn one attachment into text; a PDF that takes longer is refused.</summary>
+    public TimeSpan AttachmentTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>An HWPX (zip) attachment that unpacks to more bytes than this, counted as inflated, is refused (a zip bomb).</summary>
+    public long MaxAttachmentUnzippedBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>An HWPX (zip) attachment with more entries than this is refused.</summary>
+    public int MaxAttachmentEntries { get; set; } = 1000;
 }

@@ -4,6 +4,9 @@ namespace IngestWorker.Core.Fetching;
 public sealed record FetchedDocument(byte[] Content, string? ContentType, string? ETag, string? LastModified, bool NotModified = false)
 {
     public static readonly FetchedDocument Unchanged = new([], null, null, null, NotModified: true);
+
+    /// <summary>The file name its Content-Disposition gives (attachments), or null.</summary>
+    public string? FileName { get; init; }
 }
 
 /// <summary>A fetch that failed for a reason worth one line in the log.</summary>

@@ -22,9 +22,18 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
         ["text/html", "application/xhtml+xml", "text/plain", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
             "application/feed+json", "application/json"];
 
+    /// <summary>
+    /// What an attachment (PDF, HWPX, binary HWP) is served as: its own types, and the generic ones
+    /// boards' download endpoints use. Accepted only by <see cref="GetAttachmentAsync"/>.
+    /// </summary>
+    private static readonly string[] AttachmentTypes =
+        ["application/pdf", "application/x-pdf", "application/hwp+zip", "application/vnd.hancom.hwpx", "application/haansofthwp", "application/x-hwp",
+         "application/vnd.hancom.hwp", "application/msword", "application/zip", "application/x-zip-compressed", "application/octet-stream",
+         "binary/octet-stream", "application/download", "application/x-download", "application/force-download"];
+
     /// <summary>GETs <paramref name="url"/> for a source that may reach the private hosts <paramref name="reach"/> names, and no other.</summary>
     public Task<FetchedDocument> GetAsync(Uri url, Reach reach, string? etag, string? lastModified, CancellationToken cancellationToken) =>
-        FetchAsync(HttpMethod.Get, url, reach, etag, lastModified, cancellationToken);
+        FetchAsync(HttpMethod.Get, url, reach, etag, lastModified, AcceptedTypes, cancellationToken);
 
     /// <summary>
     /// Asks for <paramref name="url"/> with <paramref name="method"/> (GET or POST; a POST carries an
@@ -34,7 +43,18 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
     /// HttpClient do (RFC 9110, section 15.4); a 307 or 308 keeps it.
     /// </summary>
     /// <exception cref="FetchException">Refused, failed, timed out, too large, or answered with an error status (named in the message).</exception>
-    public async Task<FetchedDocument> FetchAsync(HttpMethod method, Uri url, Reach reach, string? etag, string? lastModified, CancellationToken cancellationToken)
+    public Task<FetchedDocument> FetchAsync(HttpMethod method, Uri url, Reach reach, string? etag, string? lastModified, CancellationToken cancellationToken) =>
+        FetchAsync(method, url, reach, etag, lastModified, AcceptedTypes, cancellationToken);
+
+    /// <summary>
+    /// GETs an attachment a bulletin page links, under the same rules as <see cref="GetAsync"/> but
+    /// accepting attachment types (PDF, HWP, HWPX, octet-stream) instead of pages; the result carries
+    /// the Content-Disposition file name.
+    /// </summary>
+    public Task<FetchedDocument> GetAttachmentAsync(Uri url, Reach reach, string? etag, string? lastModified, CancellationToken cancellationToken) =>
+        FetchAsync(HttpMethod.Get, url, reach, etag, lastModified, AttachmentTypes, cancellationToken);
+
+    private async Task<FetchedDocument> FetchAsync(HttpMethod method, Uri url, Reach reach, string? etag, string? lastModified, string[] accepted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(url);
@@ -61,9 +81,9 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
             }
 
             var mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (mediaType is not null && !AcceptedTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
+            if (mediaType is not null && !accepted.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
             {
-                var reason = $"{mediaType} is not a bulletin type";
+                var reason = accepted == AttachmentTypes ? $"{mediaType} is not an attachment type" : $"{mediaType} is not a bulletin type";
                 FetchLog.Skipped(logger, url.AbsoluteUri, reason);
                 throw new UnsupportedContentException($"{method} {url}: {reason}");
             }
@@ -73,7 +93,10 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
                 content,
                 response.Content.Headers.ContentType?.ToString(),
                 response.Headers.ETag?.ToString(),
-                response.Content.Headers.LastModified?.ToString("R"));
+                response.Content.Headers.LastModified?.ToString("R"))
+            {
+                FileName = response.Content.Headers.ContentDisposition is { } disposition ? (disposition.FileNameStar ?? disposition.FileName)?.Trim('"') : null,
+            };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using IngestWorker.Core.Archive;
+using IngestWorker.Core.Attachments;
 using IngestWorker.Core.Fetching;
 using IngestWorker.Core.Sources;
 using IngestWorker.Core.Storage;
@@ -14,14 +15,15 @@ namespace IngestWorker.Core.Ingestion;
 /// A failing document is logged and counted, and the run goes on with the next one; a failing
 /// source is recorded in its state and never stops the others.
 /// </summary>
-public sealed class IngestionPipeline(
+public sealed partial class IngestionPipeline(
     IEnumerable<IBulletinSource> sources,
     FigureStore store,
     FigureExtractor extractor,
     TimeProvider time,
     OutcomeLogger outcomes,
     ILogger<IngestionPipeline> logger,
-    IngestionMetrics? metrics = null)
+    IngestionMetrics? metrics = null,
+    AttachmentReader? attachmentReader = null)
 {
     /// <summary>Documents to a transaction in <see cref="IngestFiles"/>: LiteDB's cost per commit dwarfs its cost per row.</summary>
     public const int BatchSize = 128;
@@ -115,7 +117,8 @@ public sealed class IngestionPipeline(
             return;
         }
 
-        Archive(source, candidate, fetched, previous, summary);
+        var page = Archive(source, candidate, fetched, previous, summary);
+        await FollowAttachmentsAsync(reader, source, candidate, fetched, previous, page, summary, cancellationToken);
     }
 
     /// <summary>
@@ -199,8 +202,12 @@ public sealed class IngestionPipeline(
     }
 
     /// <summary>Archive (unchanged content stops here), extract, record, log.</summary>
-    private void Archive(SourceDefinition source, Candidate candidate, FetchedDocument fetched, StoredDocument? previous, RunSummary summary) =>
-        Store([Prepare(source, candidate, fetched, Identity.Of(previous))], summary);
+    private Prepared Archive(SourceDefinition source, Candidate candidate, FetchedDocument fetched, StoredDocument? previous, RunSummary summary)
+    {
+        var prepared = Prepare(source, candidate, fetched, Identity.Of(previous));
+        Store([prepared], summary);
+        return prepared;
+    }
 
     /// <summary>How a stored content is recognised again: by its bytes, or by its main text.</summary>
     private sealed record Identity(string Bytes, string? Text)
@@ -212,7 +219,8 @@ public sealed class IngestionPipeline(
     private sealed record Prepared(StoredDocument? Document, IReadOnlyList<FigureRecord> Records, bool Failed = false);
 
     /// <summary>Hashes (unchanged content stops here) and extracts; logs what it decides. Safe on any thread.</summary>
-    private Prepared Prepare(SourceDefinition source, Candidate candidate, FetchedDocument fetched, Identity? previous)
+    /// <param name="converted">The text to extract from when the content is not text itself (an attachment turned into HTML).</param>
+    private Prepared Prepare(SourceDefinition source, Candidate candidate, FetchedDocument fetched, Identity? previous, string? converted = null)
     {
         var hash = fetched.NotModified ? null : ContentHash.Of(fetched.Content);
         if (fetched.NotModified || hash == previous?.Bytes)
@@ -223,7 +231,7 @@ public sealed class IngestionPipeline(
 
         var fetchedAt = time.GetUtcNow();
         var language = candidate.Language ?? source.Language;
-        var text = CharsetDecoder.Decode(fetched.Content, fetched.ContentType);
+        var text = converted ?? CharsetDecoder.Decode(fetched.Content, fetched.ContentType);
         IReadOnlyList<FigureRecord> records;
         BulletinMetadata metadata;
         DateOnly published;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IngestWorker.Core.Archive;
+using IngestWorker.Core.Attachments;
 using IngestWorker.Core.Fetching;
 using IngestWorker.Core.Sources;
 using IngestWorker.Core.Storage;
@@ -12,8 +13,10 @@ namespace IngestWorker.Core.Ingestion;
 /// Reads every archived bulletin again with the current extractor and records only what changed,
 /// as <c>re-extracted</c> versions, never as revisions by the source. Running it twice changes nothing.
 /// </summary>
-public sealed class Reprocessor(FigureStore store, FigureExtractor extractor, OutcomeLogger outcomes, ILogger<Reprocessor> logger)
+public sealed class Reprocessor(FigureStore store, FigureExtractor extractor, OutcomeLogger outcomes, ILogger<Reprocessor> logger, AttachmentReader? attachments = null)
 {
+    private readonly AttachmentReader _attachments = attachments ?? new AttachmentReader(Microsoft.Extensions.Options.Options.Create(new FetchOptions()));
+
     /// <summary>
     /// Documents re-extracted to a transaction: enough to spare most of LiteDB's cost per commit, few
     /// enough that changes reach the log as the run goes and a stop loses little.
@@ -50,7 +53,11 @@ public sealed class Reprocessor(FigureStore store, FigureExtractor extractor, Ou
             var document = documents[i];
             try
             {
-                var text = CharsetDecoder.Decode(ContentHash.Decompress(document.Content), document.ContentType);
+                var content = ContentHash.Decompress(document.Content);
+                // An attachment is archived as fetched (PDF, HWPX) and read again the way it was read then.
+                var text = document.ReleaseUrl is null
+                    ? CharsetDecoder.Decode(content, document.ContentType)
+                    : _attachments.ToHtml(content, new Uri(document.Url).AbsolutePath, document.ContentType, cancellationToken);
                 var published = DateOnly.ParseExact(document.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var records = extractor.Extract(text, new BulletinContext(published, document.Language, reporter(document.SourceId)));
                 document.ExtractorVersion = FigureExtractor.Version;

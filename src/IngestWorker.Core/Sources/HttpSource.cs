@@ -14,7 +14,7 @@ namespace IngestWorker.Core.Sources;
 /// <see cref="SourceDefinition.Revisit"/> window are returned, so a correction published at a known
 /// URL is still seen, and an old bulletin costs nothing.
 /// </summary>
-public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvider time, IOptions<FetchOptions> options, ILogger<HttpSource> logger) : IBulletinSource
+public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvider time, IOptions<FetchOptions> options, ILogger<HttpSource> logger) : IBulletinSource, IAttachmentSource
 {
     public string Kind => "http";
 
@@ -100,6 +100,9 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
 
         return page;
     }
+
+    public Task<FetchedDocument> FetchAttachmentAsync(SourceDefinition source, Uri url, StoredDocument? previous, CancellationToken cancellationToken) =>
+        fetcher.GetAttachmentAsync(url, Reach.Of(source), previous?.ETag, previous?.LastModified, cancellationToken);
 
     /// <summary>Whether a page shows any text (scripts, styles and markup aside).</summary>
     private static bool HasText(FetchedDocument page)

@@ -14,7 +14,8 @@ internal static class LinkPolicy
     private static readonly string[] Attachments = [".pdf", ".hwp", ".hwpx", ".doc", ".docx", ".xls", ".xlsx", ".zip", ".jpg", ".jpeg", ".png", ".gif"];
 
     /// <summary>Why <paramref name="url"/> is not followed from <paramref name="source"/>, or null when it is.</summary>
-    public static string? Refusal(SourceDefinition source, Uri start, string url)
+    /// <param name="attachment">The link is an attachment of a bulletin page (<paramref name="start"/>), not a bulletin: files are followed.</param>
+    public static string? Refusal(SourceDefinition source, Uri start, string url, bool attachment = false)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
         {
@@ -26,7 +27,7 @@ internal static class LinkPolicy
             return "a private address its configuration does not name";
         }
 
-        if (Array.Exists(Attachments, a => target.AbsolutePath.EndsWith(a, StringComparison.OrdinalIgnoreCase)))
+        if (!attachment && Array.Exists(Attachments, a => target.AbsolutePath.EndsWith(a, StringComparison.OrdinalIgnoreCase)))
         {
             return "an attachment";
         }

@@ -90,6 +90,14 @@ public sealed class SourceDefinition
     public List<string> AllowedPrefixes { get; set; } = [];
 
     /// <summary>
+    /// Which links of a bulletin page are attachments to read (PDF, HWPX): a regular expression
+    /// (case-insensitive) on the resolved URL, of plain links and of the path a
+    /// <c>javascript:</c> link passes. Empty uses <see cref="Attachments.AttachmentLinks.DefaultPattern"/>:
+    /// .pdf, .hwp and .hwpx files and the usual download endpoints.
+    /// </summary>
+    public string? AttachmentPattern { get; set; }
+
+    /// <summary>
     /// A listed bulletin whose last stored content is younger than this is fetched again
     /// (conditionally, usually a 304) on every run, so a correction published at the same URL is
     /// seen; older ones are not asked for again. Zero never re-checks.

@@ -10,7 +10,7 @@ namespace IngestWorker.Core.Storage;
 /// </summary>
 internal static class FigureRows
 {
-    private const int Fields = 26;
+    private const int Fields = 27;
 
     public static void Register(BsonMapper mapper) => mapper.RegisterType(ToRow, FromRow);
 
@@ -42,6 +42,7 @@ internal static class FigureRows
         row[nameof(FigureVersion.RealtimeEnd)] = v.RealtimeEnd is { } end ? end : BsonValue.Null;
         row[nameof(FigureVersion.DocumentId)] = v.DocumentId;
         row[nameof(FigureVersion.DocumentUrl)] = v.DocumentUrl;
+        row[nameof(FigureVersion.ReleaseUrl)] = v.ReleaseUrl is { } release ? release : BsonValue.Null;
         row[nameof(FigureVersion.Evidence)] = v.Evidence;
         row[nameof(FigureVersion.ExtractorVersion)] = v.ExtractorVersion;
         return row;
@@ -78,6 +79,7 @@ internal static class FigureRows
             RealtimeEnd = end.IsDateTime ? end.AsDateTime : null,
             DocumentId = row[nameof(FigureVersion.DocumentId)].AsInt64,
             DocumentUrl = Text(row, nameof(FigureVersion.DocumentUrl)),
+            ReleaseUrl = row[nameof(FigureVersion.ReleaseUrl)] is { IsString: true } release ? release.AsString : null,
             Evidence = Text(row, nameof(FigureVersion.Evidence)),
             ExtractorVersion = Text(row, nameof(FigureVersion.ExtractorVersion)),
         };

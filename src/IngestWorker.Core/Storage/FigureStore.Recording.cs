@@ -291,6 +291,7 @@ public sealed partial class FigureStore
             PublishedFrom = document.PublishedFrom,
             DocumentId = document.Id,
             DocumentUrl = document.Url,
+            ReleaseUrl = document.ReleaseUrl,
             Evidence = record.Evidence,
             ExtractorVersion = document.ExtractorVersion,
         };

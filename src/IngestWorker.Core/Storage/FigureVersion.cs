@@ -36,6 +36,8 @@ public sealed class FigureVersion
     public DateTime? RealtimeEnd { get; set; }
     public long DocumentId { get; set; }
     public string DocumentUrl { get; set; } = "";
+    /// <summary>When the document is an attachment: the bulletin page that links it (<see cref="StoredDocument.ReleaseUrl"/>); else null.</summary>
+    public string? ReleaseUrl { get; set; }
     public string Evidence { get; set; } = "";
     public string ExtractorVersion { get; set; } = "";
 

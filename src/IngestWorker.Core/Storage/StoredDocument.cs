@@ -7,6 +7,12 @@ public sealed class StoredDocument
     public string SourceId { get; set; } = "";
     public string Url { get; set; } = "";
     /// <summary>SHA-256 of the bytes as fetched (lower-case hex): the archive's identity of this content.</summary>
+
+    /// <summary>
+    /// For an attachment (a PDF or HWPX a bulletin page links): the URL of that page, the release it
+    /// belongs to; <see cref="Url"/> is the attachment's own. Null for a page.
+    /// </summary>
+    public string? ReleaseUrl { get; set; }
     public string ContentHash { get; set; } = "";
     /// <summary>
     /// SHA-256 of the bulletin's main text (<see cref="Extraction.BulletinMetadata.MainText"/>, whitespace

@@ -83,6 +83,27 @@ internal sealed class SettingsValidators(IConfiguration configuration)
             failures.Add("MaxDocumentsPerRun", $"{options.MaxDocumentsPerRun} is out of range (1 to 10000)");
         }
 
+        if (options.MaxAttachmentsPerPage is < 0 or > 50)
+        {
+            failures.Add("MaxAttachmentsPerPage", $"{options.MaxAttachmentsPerPage} is out of range (0 to 50; 0 follows no attachment)");
+        }
+
+        if (options.MaxAttachmentPages is < 1 or > 10_000)
+        {
+            failures.Add("MaxAttachmentPages", $"{options.MaxAttachmentPages} is out of range (1 to 10000)");
+        }
+
+        Positive(failures, "AttachmentTimeout", options.AttachmentTimeout);
+        if (options.MaxAttachmentUnzippedBytes <= 0)
+        {
+            failures.Add("MaxAttachmentUnzippedBytes", $"{options.MaxAttachmentUnzippedBytes} must be positive");
+        }
+
+        if (options.MaxAttachmentEntries is < 1 or > 100_000)
+        {
+            failures.Add("MaxAttachmentEntries", $"{options.MaxAttachmentEntries} is out of range (1 to 100000)");
+        }
+
         return failures.Result;
     }
 

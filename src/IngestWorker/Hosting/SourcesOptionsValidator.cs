@@ -103,6 +103,18 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration, Time
                     }
                 }
 
+                if (source.AttachmentPattern is { Length: > 0 } attachments)
+                {
+                    try
+                    {
+                        _ = new System.Text.RegularExpressions.Regex(attachments, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100));
+                    }
+                    catch (ArgumentException e)
+                    {
+                        Fail("AttachmentPattern", $"'{attachments}' is not a valid regular expression: {e.Message}");
+                    }
+                }
+
                 for (var p = 0; p < source.AllowedPrefixes.Count; p++)
                 {
                     if (!Uri.TryCreate(source.AllowedPrefixes[p], UriKind.Absolute, out var prefix) || prefix.Scheme is not ("http" or "https"))

@@ -20,12 +20,18 @@ public sealed class FetchingValidationTests : IDisposable
         { "CircuitBreakDuration", "00:00:00.100", "Fetching:CircuitBreakDuration (config/appsettings.json): 00:00:00.1000000 must be at least" },
         { "CircuitMinimumThroughput", "1", "Fetching:CircuitMinimumThroughput (config/appsettings.json): 1 must be at least 2" },
         { "MaxDocumentsPerRun", "0", "Fetching:MaxDocumentsPerRun (config/appsettings.json): 0 is out of range (1 to 10000)" },
+        { "MaxAttachmentsPerPage", "-1", "Fetching:MaxAttachmentsPerPage (config/appsettings.json): -1 is out of range (0 to 50" },
+        { "MaxAttachmentPages", "0", "Fetching:MaxAttachmentPages (config/appsettings.json): 0 is out of range (1 to 10000)" },
+        { "AttachmentTimeout", "00:00:00", "Fetching:AttachmentTimeout (config/appsettings.json): 00:00:00 must be positive" },
+        { "MaxAttachmentUnzippedBytes", "0", "Fetching:MaxAttachmentUnzippedBytes (config/appsettings.json): 0 must be positive" },
+        { "MaxAttachmentEntries", "0", "Fetching:MaxAttachmentEntries (config/appsettings.json): 0 is out of range (1 to 100000)" },
     };
 
     public static TheoryData<string, string, string> BadSources => new()
     {
         { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","PageUrlTemplate":"http://127.0.0.1/?page=2"}""", "Sources:0:PageUrlTemplate", "with {page} where the page number goes" },
         { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","LinkPattern":"export("}""", "Sources:0:LinkPattern", "not a valid regular expression" },
+        { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","AttachmentPattern":"down(load"}""", "Sources:0:AttachmentPattern", "not a valid regular expression" },
         { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","AllowedPrefixes":["ftp://x/"]}""", "Sources:0:AllowedPrefixes:0", "not an absolute http or https URL prefix" },
         { """{"Id":"a","Kind":"http","Url":"http://127.0.0.1/","Revisit":"-1.00:00:00"}""", "Sources:0:Revisit", "must not be negative" },
     };
