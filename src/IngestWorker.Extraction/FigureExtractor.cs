@@ -11,7 +11,7 @@ namespace IngestWorker.Extraction;
 public sealed class FigureExtractor
 {
     /// <summary>Changes whenever the records produced for some input change, so archives can be re-extracted.</summary>
-    public const string Version = "4";
+    public const string Version = "5";
 
     /// <summary>Inputs beyond this many characters are read up to it: bulletins are a few pages long.</summary>
     private const int MaxInput = 1_000_000;

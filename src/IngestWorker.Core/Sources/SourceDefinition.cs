@@ -12,6 +12,15 @@ public sealed class SourceDefinition
     /// <summary>Quartz cron expression, for example <c>0 0/10 * * * ?</c>.</summary>
     public string Schedule { get; set; } = "0 0/10 * * * ?";
 
+    /// <summary>
+    /// Further Quartz cron expressions the source also runs on, in the same time zone: a publisher's
+    /// release windows polled often by <see cref="Schedule"/>, and a rare check outside them here.
+    /// </summary>
+    public List<string> ExtraSchedules { get; set; } = [];
+
+    /// <summary><see cref="Schedule"/> followed by <see cref="ExtraSchedules"/>.</summary>
+    public IEnumerable<string> AllSchedules => [Schedule, .. ExtraSchedules];
+
     /// <summary>IANA (or Windows) time zone the schedule is read in.</summary>
     public string TimeZone { get; set; } = "UTC";
 

@@ -14,7 +14,7 @@ internal sealed class Lexicon
 {
     private static readonly (string Value, string[] Names)[] Flows =
     [
-        ("exports", ["credits", "exports", "export", "outbound shipments", "overseas shipments", "shipments abroad", "shipments", "shipment", "overseas sales", "shipped abroad", "goods exports", "sales", "exported", "수출", "수출액", "수출은", "내보내"]),
+        ("exports", ["credits", "exports", "export", "outbound shipments", "overseas shipments", "shipments abroad", "shipments", "shipment", "overseas sales", "shipped abroad", "shipped", "goods exports", "sales", "exported", "수출", "수출액", "수출은", "내보내"]),
         ("imports", ["debits", "imports", "import", "inbound shipments", "purchases", "import bills", "imported", "수입", "수입액"]),
         ("surplus", ["trade surpluses", "surpluses", "trade surplus", "surplus", "in the black", "흑자"]),
         ("deficit", ["trade deficits", "deficits", "trade deficit", "deficit", "shortfall", "trade gap", "in the red", "적자"]),

@@ -189,7 +189,7 @@ internal static class QueryCommands
                 ["id", "kind", "enabled", "schedule", "time_zone", "priority", "last_run", "last_success", "failures", "last_error"],
                 Configured(configuration).Select(s => (Source: s, State: store.SourceState(s.Id))).Select(x => new object?[]
                 {
-                    x.Source.Id, x.Source.Kind, x.Source.Enabled ? "yes" : "no", x.Source.Schedule, x.Source.TimeZone, x.Source.Priority,
+                    x.Source.Id, x.Source.Kind, x.Source.Enabled ? "yes" : "no", string.Join(" and ", x.Source.AllSchedules), x.Source.TimeZone, x.Source.Priority,
                     x.State.LastRunAt, x.State.LastSuccessAt, x.State.ConsecutiveFailures, x.State.LastError,
                 }));
             return Task.FromResult(0);

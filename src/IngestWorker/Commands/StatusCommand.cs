@@ -44,23 +44,24 @@ internal static class StatusCommand
         return command;
     }
 
-    /// <summary>The next fire time of a source's cron in its time zone, as the scheduler computes it.</summary>
+    /// <summary>The soonest next fire time of a source's crons in its time zone, as the scheduler computes it.</summary>
     public static DateTimeOffset? NextRun(SourceDefinition source, DateTimeOffset after)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (!source.Enabled || !CronExpression.TryParse(source.Schedule, out _)
+        if (!source.Enabled || !source.AllSchedules.All(s => CronExpression.TryParse(s, out _))
             || !TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out var zone))
         {
             return null;
         }
 
-        var trigger = TriggerBuilder.Create().WithCronSchedule(source.Schedule, cron => cron.InTimeZone(zone)).StartAt(after).Build();
-        return trigger.GetFireTimeAfter(after);
+        return source.AllSchedules
+            .Select(s => TriggerBuilder.Create().WithCronSchedule(s, cron => cron.InTimeZone(zone)).StartAt(after).Build().GetFireTimeAfter(after))
+            .Min();
     }
 
     private static object?[] Row(SourceDefinition source, SourceState state, DateTimeOffset now) =>
     [
-        source.Id, source.Kind, source.Enabled ? "yes" : "no", source.Schedule, source.TimeZone,
+        source.Id, source.Kind, source.Enabled ? "yes" : "no", string.Join(" and ", source.AllSchedules), source.TimeZone,
         NextRun(source, now)?.UtcDateTime, state.LastRunAt, state.LastSuccessAt, state.ConsecutiveFailures, state.LastError,
     ];
 

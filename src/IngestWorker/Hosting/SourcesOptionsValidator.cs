@@ -41,6 +41,14 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration, Time
                 Fail("Schedule", schedule);
             }
 
+            for (var e = 0; e < source.ExtraSchedules.Count; e++)
+            {
+                if (CronCheck.Problem(source.ExtraSchedules[e], zone ?? TimeZoneInfo.Utc, time.GetUtcNow()) is { } extra)
+                {
+                    Fail($"ExtraSchedules:{e}", extra);
+                }
+            }
+
             if (source.Language is { Length: > 0 } language && language is not ("en" or "ko"))
             {
                 Fail("Language", $"'{language}' is not a supported language (en or ko)");

@@ -39,9 +39,15 @@ internal sealed partial class SourceJob(
         runs.Started(id);
         try
         {
-            // The start-up trigger fires once; the next attempt a person can wait for is the schedule's.
-            var schedule = await context.Scheduler.GetTrigger(new TriggerKey(source.Id + "-schedule", SourceScheduler.Group), stopping.Token);
-            await pipeline.RunAsync(source, schedule?.NextFireTimeUtc ?? context.NextFireTimeUtc, stopping.Token);
+            // The start-up trigger fires once; the next attempt a person can wait for is the schedules' soonest.
+            DateTimeOffset? next = null;
+            for (var i = 0; i <= source.ExtraSchedules.Count; i++)
+            {
+                var trigger = await context.Scheduler.GetTrigger(new TriggerKey(SourceScheduler.ScheduleTrigger(source.Id, i), SourceScheduler.Group), stopping.Token);
+                next = trigger?.NextFireTimeUtc is { } at && (next is null || at < next) ? at : next;
+            }
+
+            await pipeline.RunAsync(source, next ?? context.NextFireTimeUtc, stopping.Token);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

@@ -32,6 +32,9 @@ internal sealed partial class SourceScheduler(
     /// <summary>How far apart the start-up runs of the sources begin.</summary>
     public static readonly TimeSpan StartupSpacing = TimeSpan.FromSeconds(1);
 
+    /// <summary>The name of the trigger of a source's <paramref name="index"/>th schedule (0: <see cref="SourceDefinition.Schedule"/>).</summary>
+    public static string ScheduleTrigger(string sourceId, int index) => index == 0 ? sourceId + "-schedule" : $"{sourceId}-schedule-{index + 1}";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
@@ -45,14 +48,12 @@ internal sealed partial class SourceScheduler(
                 .StoreDurably()
                 .Build();
             var zone = TimeZoneInfo.FindSystemTimeZoneById(source.TimeZone);
-            var triggers = new List<ITrigger>
-            {
-                TriggerBuilder.Create()
-                    .WithIdentity(source.Id + "-schedule", Group)
-                    .ForJob(job)
-                    .WithCronSchedule(source.Schedule, cron => cron.InTimeZone(zone))
-                    .Build(),
-            };
+            var triggers = source.AllSchedules.Select((schedule, i) => TriggerBuilder.Create()
+                .WithIdentity(ScheduleTrigger(source.Id, i), Group)
+                .ForJob(job)
+                .WithCronSchedule(schedule, cron => cron.InTimeZone(zone))
+                .Build()).ToList();
+            var next = triggers.Select(t => t.GetFireTimeAfter(null)).Min();
             if (source.RunAtStartup)
             {
                 triggers.Add(TriggerBuilder.Create()
@@ -63,8 +64,7 @@ internal sealed partial class SourceScheduler(
             }
 
             await scheduler.ScheduleJob(job, triggers, new ScheduleJobOptions { Replace = true }, cancellationToken);
-            var next = triggers[0].NextFireTimeUtc ?? triggers[0].GetFireTimeAfter(null);
-            LogScheduled(logger, source.Id, source.Kind, source.Schedule, source.TimeZone, next?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "never");
+            LogScheduled(logger, source.Id, source.Kind, string.Join("' and '", source.AllSchedules), source.TimeZone, next?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "never");
         }
 
         var checkpoint = JobBuilder.Create<CheckpointJob>().WithIdentity(CheckpointJob.Key).StoreDurably().Build();
