@@ -29,6 +29,8 @@ public sealed class ConfigurationValidationTests : IDisposable
         { """{"Id":"a","Kind":"folder","Folder":"f","Schedule":"0 0 25 * * ?"}""", "Sources:0:Schedule", "not a valid Quartz cron expression" },
         { """{"Id":"a","Kind":"folder","Folder":"f","Schedule":"0 0/90 * * * ?"}""", "Sources:0:Schedule", "not a valid Quartz cron expression" },
         { """{"Id":"a","Kind":"folder","Folder":"f","Schedule":"0 0 12 31 2 ?"}""", "Sources:0:Schedule", "'0 0 12 31 2 ?' never fires" },
+        { """{"Id":"a","Kind":"folder","Folder":"f","ExtraSchedules":["0 0 10 * * ?","0 0 10 * *"]}""", "Sources:0:ExtraSchedules:1", "not a valid Quartz cron" },
+        { """{"Id":"a","Kind":"http","Url":"https://board.example/list","LinkRecipe":{"Pattern":"view-(?<id>[0-9]+)","UrlTemplate":"/a/{nttSn}/view"}}""", "Sources:0:LinkRecipe", "UrlTemplate names {nttSn}, which is not a named group of Pattern" },
     };
 
     [Theory]

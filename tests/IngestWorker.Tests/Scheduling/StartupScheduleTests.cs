@@ -55,5 +55,38 @@ public sealed class StartupScheduleTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task ExtraSchedules_EachFireInTheSourcesTimeZone()
+    {
+        // Every 5 minutes 09-11 on the 1st, and a daily check at 14:10, both in Seoul time.
+        ContentRootBuilder.Write(_root.Path, [ContentRootBuilder.Source("ministry", "folder", ("Folder", "a"), ("Schedule", "0 0/5 9-11 1 * ?"),
+            ("TimeZone", "Asia/Seoul"), ("ExtraSchedules", new JsonArray("0 10 14 * * ?")))]);
+        var builder = ServiceHost.CreateBuilder(databaseOverride: null, contentRoot: _root.Path).ForService();
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Start));
+        using var host = builder.Build();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        try
+        {
+            await host.Services.GetRequiredService<StoreOpening>().StartAsync(CancellationToken.None);
+            await host.Services.GetServices<IHostedService>().OfType<SourceScheduler>().Single().StartAsync(CancellationToken.None);
+            var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+            async Task<DateTime> NextInSeoul(string name) =>
+                TimeZoneInfo.ConvertTime((await scheduler.GetTrigger(new TriggerKey(name, SourceScheduler.Group)))!.GetFireTimeAfter(null)!.Value, seoul).DateTime;
+
+            // Quartz keeps its own clock: the triggers are read as local times in Seoul.
+            var window = await NextInSeoul("ministry-schedule");
+            var daily = await NextInSeoul("ministry-schedule-2");
+            Assert.Equal((1, 9, 0), (window.Day, window.Hour, window.Minute));
+            Assert.Equal((14, 10), (daily.Hour, daily.Minute));
+            // 2026-03-02 08:00 UTC is 17:00 in Seoul: the soonest run is the daily check tomorrow at 14:10 KST.
+            Assert.Equal(new DateTimeOffset(2026, 3, 3, 5, 10, 0, TimeSpan.Zero), IngestWorker.Commands.StatusCommand.NextRun(
+                host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Sources.SourcesOptions>>().Value.Find("ministry")!, Start));
+        }
+        finally
+        {
+            await scheduler.Shutdown();
+        }
+    }
+
     public void Dispose() => _root.Dispose();
 }
