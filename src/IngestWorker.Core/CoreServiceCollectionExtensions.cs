@@ -30,6 +30,8 @@ public static class CoreServiceCollectionExtensions
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             return FigureStore.Open(Path.GetFullPath(options.DatabasePath, root), sp.GetRequiredService<TimeProvider>(), options.Password);
         });
+        // For what can work without the store (HttpSource's listing and fetches): opened on first use.
+        services.AddSingleton(sp => new Lazy<FigureStore>(sp.GetRequiredService<FigureStore>));
         services.AddSingleton<FigureExtractor>();
         services.AddSingleton<RobotsCache>();
         services.AddSingleton<HostThrottle>();

@@ -12,9 +12,11 @@ namespace IngestWorker.Core.Sources;
 /// The first listing page is asked for conditionally; when it has not changed, its links are
 /// taken from the store. Either way, only bulletins never stored or stored within the source's
 /// <see cref="SourceDefinition.Revisit"/> window are returned, so a correction published at a known
-/// URL is still seen, and an old bulletin costs nothing.
+/// URL is still seen, and an old bulletin costs nothing. The store is opened only when discovery
+/// first needs it: <see cref="ListAsync(SourceDefinition, IProgress{ValueTuple{Uri, int}}, CancellationToken)"/>
+/// and the fetches never touch it.
 /// </summary>
-public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvider time, IOptions<FetchOptions> options, ILogger<HttpSource> logger) : IBulletinSource, IAttachmentSource
+public sealed class HttpSource(HttpFetcher fetcher, Lazy<FigureStore> store, TimeProvider time, IOptions<FetchOptions> options, ILogger<HttpSource> logger) : IBulletinSource, IAttachmentSource
 {
     public string Kind => "http";
 
@@ -31,7 +33,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
         // the source's discovery settings the listing is read afresh.
         var settings = DiscoveryKey(source);
         // Items read as their own description need the feed's text every run: stored links carry none.
-        var known = source.ItemText != "description" && store.Listing(start.AbsoluteUri) is { } listing && listing.ContentHash?.EndsWith(settings, StringComparison.Ordinal) == true ? listing : null;
+        var known = source.ItemText != "description" && store.Value.Listing(start.AbsoluteUri) is { } listing && listing.ContentHash?.EndsWith(settings, StringComparison.Ordinal) == true ? listing : null;
         var first = await fetcher.FetchAsync(MethodOf(source), start, Reach.Of(source), known?.ETag, known?.LastModified, cancellationToken);
         var hash = first.NotModified ? null : ContentHash.Of(first.Content) + settings;
         if (known is not null && (first.NotModified || hash == known.ContentHash))
@@ -42,28 +44,8 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
             return revisits;
         }
 
-        var read = await ReadPagesAsync(source, start, first, cancellationToken);
-        if (read.Count == 0)
-        {
-            // Not "nothing new": a board always lists its last releases. The markup changed, or the
-            // site answered 200 with something else; either way a person has to look.
-            throw new FetchException(NothingListed(source, start, first));
-        }
-
-        var found = new List<Candidate>();
-        foreach (var candidate in read.DistinctBy(c => c.Url, StringComparer.Ordinal))
-        {
-            if (LinkPolicy.Refusal(source, start, candidate.Url) is { } refusal)
-            {
-                FetchLog.LinkRefused(logger, source.Id, candidate.Url, refusal);
-            }
-            else if (LinkPolicy.Selects(source, candidate))
-            {
-                found.Add(candidate);
-            }
-        }
-
-        store.SaveListing(new ListingState
+        var found = (await ListAsync(source, start, first, reading: null, cancellationToken)).Selected;
+        store.Value.SaveListing(new ListingState
         {
             Id = start.AbsoluteUri,
             ETag = first.ETag,
@@ -72,6 +54,60 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
             Bulletins = [.. found.Select(c => new ListedBulletin { Url = c.Url, Title = c.Title, Published = c.Published?.ToString("O", CultureInfo.InvariantCulture) })],
         });
         return WorthFetching(source, found);
+    }
+
+    /// <summary>
+    /// Reads the listing or feed once, as discovery does (the same pages, refusals and selection), but
+    /// unconditionally and without the store: nothing is read from it or written to it. A <c>page</c>
+    /// source lists only itself, selected, without a request.
+    /// </summary>
+    /// <param name="reading">Told each listing or feed page and its number (from 1) just before it is asked for.</param>
+    /// <returns>The address, the pages read and every distinct link with its verdict, in listing order.</returns>
+    /// <exception cref="FetchException">
+    /// A page could not be read, a <c>feed</c> source's address is not a feed, or no link was found at
+    /// all (the message says which setting to check, as a failed run's does).
+    /// </exception>
+    public async Task<SourceListing> ListAsync(SourceDefinition source, IProgress<(Uri Page, int Number)>? reading, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var start = new Uri(source.Url!);
+        if (source.Shape == "page")
+        {
+            return new SourceListing(start, 0, [new ListedLink(new Candidate(start.AbsoluteUri), LinkVerdict.Selected)]);
+        }
+
+        reading?.Report((start, 1));
+        var first = await fetcher.FetchAsync(MethodOf(source), start, Reach.Of(source), etag: null, lastModified: null, cancellationToken);
+        return await ListAsync(source, start, first, reading, cancellationToken);
+    }
+
+    /// <summary>The listing from its first page on: every distinct link, refused, selected or not.</summary>
+    private async Task<SourceListing> ListAsync(SourceDefinition source, Uri start, FetchedDocument first, IProgress<(Uri, int)>? reading, CancellationToken cancellationToken)
+    {
+        var (read, pages) = await ReadPagesAsync(source, start, first, reading, cancellationToken);
+        if (read.Count == 0)
+        {
+            // Not "nothing new": a board always lists its last releases. The markup changed, or the
+            // site answered 200 with something else; either way a person has to look.
+            throw new FetchException(NothingListed(source, start, first));
+        }
+
+        var links = new List<ListedLink>();
+        foreach (var candidate in read.DistinctBy(c => c.Url, StringComparer.Ordinal))
+        {
+            if (LinkPolicy.Refusal(source, start, candidate.Url) is { } refusal)
+            {
+                FetchLog.LinkRefused(logger, source.Id, candidate.Url, refusal);
+                links.Add(new ListedLink(candidate, LinkVerdict.Refused, refusal));
+            }
+            else
+            {
+                var unselected = LinkPolicy.Unselected(source, candidate);
+                links.Add(new ListedLink(candidate, unselected is null ? LinkVerdict.Selected : LinkVerdict.NotSelected, unselected));
+            }
+        }
+
+        return new SourceListing(start, pages, links);
     }
 
     /// <summary>
@@ -122,8 +158,8 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
     private static TimeZoneInfo ZoneOf(SourceDefinition source) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    /// <summary>Every link of the feed, or of the listing's pages up to <see cref="SourceDefinition.MaxPages"/>.</summary>
-    private async Task<List<Candidate>> ReadPagesAsync(SourceDefinition source, Uri start, FetchedDocument first, CancellationToken cancellationToken)
+    /// <summary>Every link of the feed, or of the listing's pages up to <see cref="SourceDefinition.MaxPages"/>, and how many pages were read.</summary>
+    private async Task<(List<Candidate> Links, int Pages)> ReadPagesAsync(SourceDefinition source, Uri start, FetchedDocument first, IProgress<(Uri, int)>? reading, CancellationToken cancellationToken)
     {
         var found = new List<Candidate>();
         var visited = new HashSet<string>(StringComparer.Ordinal) { start.AbsoluteUri };
@@ -134,7 +170,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
             if (source.Shape != "listing" && FeedReader.TryRead(text, page, ZoneOf(source)) is { } items)
             {
                 found.AddRange(items);
-                return found;
+                return (found, number);
             }
 
             if (source.Shape == "feed")
@@ -153,10 +189,11 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
 
             if (number >= source.MaxPages || next is null || !visited.Add(next.AbsoluteUri) || LinkPolicy.Refusal(source, start, next.AbsoluteUri) is not null)
             {
-                return found;
+                return (found, number);
             }
 
             page = next;
+            reading?.Report((page, number + 1));
             fetched = await fetcher.FetchAsync(MethodOf(source), page, Reach.Of(source), etag: null, lastModified: null, cancellationToken);
         }
     }
@@ -191,13 +228,13 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
     /// never move past the revisits of the last run's bulletins), each group newest first (by the date
     /// the listing or feed gives; undated ones keep the listing's order, after the dated).
     /// </summary>
-    private List<Candidate> WorthFetching(SourceDefinition source, List<Candidate> listed)
+    private List<Candidate> WorthFetching(SourceDefinition source, IReadOnlyList<Candidate> listed)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var (fresh, revisits) = (new List<Candidate>(), new List<Candidate>());
         foreach (var candidate in listed)
         {
-            if (store.LatestDocument(source.Id, candidate.Url) is not { } stored)
+            if (store.Value.LatestDocument(source.Id, candidate.Url) is not { } stored)
             {
                 fresh.Add(candidate);
             }
@@ -217,7 +254,7 @@ public sealed class HttpSource(HttpFetcher fetcher, FigureStore store, TimeProvi
         return [.. NewestFirst(fresh).Concat(NewestFirst(revisits)).Take(cap)];
     }
 
-    // OrderByDescending is stable: candidates with the same date (or none) keep the listing's order.
-    private static IEnumerable<Candidate> NewestFirst(List<Candidate> candidates) =>
+    /// <summary>Newest first by the listed date; undated ones after, in the listing's order (OrderByDescending is stable).</summary>
+    internal static IEnumerable<Candidate> NewestFirst(IEnumerable<Candidate> candidates) =>
         candidates.OrderByDescending(c => c.Published ?? DateOnly.MinValue);
 }

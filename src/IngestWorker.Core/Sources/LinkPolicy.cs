@@ -39,13 +39,22 @@ internal static class LinkPolicy
             : "another host, not among AllowedPrefixes";
     }
 
-    /// <summary>Whether the title or URL passes the source's keywords and pattern.</summary>
-    public static bool Selects(SourceDefinition source, Candidate candidate)
+    /// <summary>
+    /// Which setting leaves the link out, or null when its title or URL passes them: <c>Keywords</c>
+    /// (it contains none of them) is named before <c>LinkPattern</c> (it does not match).
+    /// </summary>
+    public static string? Unselected(SourceDefinition source, Candidate candidate)
     {
         var title = candidate.Title ?? "";
-        var byKeyword = source.Keywords.Count == 0 || source.Keywords.Exists(k =>
-            title.Contains(k, StringComparison.OrdinalIgnoreCase) || candidate.Url.Contains(k, StringComparison.OrdinalIgnoreCase));
-        return byKeyword && (string.IsNullOrEmpty(source.LinkPattern) || Matches(source.LinkPattern, title) || Matches(source.LinkPattern, candidate.Url));
+        if (source.Keywords.Count > 0 && !source.Keywords.Exists(k =>
+            title.Contains(k, StringComparison.OrdinalIgnoreCase) || candidate.Url.Contains(k, StringComparison.OrdinalIgnoreCase)))
+        {
+            return nameof(SourceDefinition.Keywords);
+        }
+
+        return string.IsNullOrEmpty(source.LinkPattern) || Matches(source.LinkPattern, title) || Matches(source.LinkPattern, candidate.Url)
+            ? null
+            : nameof(SourceDefinition.LinkPattern);
     }
 
     private static bool Matches(string pattern, string text) =>

@@ -22,7 +22,10 @@ internal static class Cli
             ServiceCommands.Compact(db),
             ExtractCommand.Create(),
         };
-        AddQueries(root, db);
+        // 'sources test' reads the web, not the store: it is not among the commands the service answers for others.
+        var sources = QueryCommands.Sources(db);
+        sources.Subcommands.Add(SourcesTestCommand.Create(db));
+        AddQueries(root, db, sources);
         root.SetAction((result, _) => ServiceCommands.RunService(result.GetValue(db)));
         return root;
     }
@@ -37,7 +40,8 @@ internal static class Cli
     }
 
     /// <summary>The commands that read the store: the running service's over its socket, or the file.</summary>
-    private static void AddQueries(RootCommand root, Option<string?> db)
+    /// <param name="sources">The <c>sources</c> command to use, with its subcommands; null: the plain one.</param>
+    private static void AddQueries(RootCommand root, Option<string?> db, Command? sources = null)
     {
         Command[] queries =
         [
@@ -47,7 +51,7 @@ internal static class Cli
             QueryCommands.Conflicts(db),
             QueryCommands.Export(db),
             QueryCommands.VocabularyList(db),
-            QueryCommands.Sources(db),
+            sources ?? QueryCommands.Sources(db),
             StatusCommand.Create(db),
             HealthCommand.Create(db),
             WatchCommand.Create(db),

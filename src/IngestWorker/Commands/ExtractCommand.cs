@@ -9,7 +9,12 @@ namespace IngestWorker.Commands;
 /// <summary><c>extract FILE</c>: the contract's records of one bulletin, without touching the store.</summary>
 internal static class ExtractCommand
 {
-    private static readonly string[] Columns = ["reporter", "flow", "product", "partner", "period", "measure", "basis", "adjustment", "value", "unit", "evidence"];
+    /// <summary>The contract's columns; a table leaves out the last, <c>evidence</c>.</summary>
+    internal static readonly string[] Columns = ["reporter", "flow", "product", "partner", "period", "measure", "basis", "adjustment", "value", "unit", "evidence"];
+
+    /// <summary>A record's cells in the order of <see cref="Columns"/>.</summary>
+    internal static object?[] Row(FigureRecord r) =>
+        [r.Reporter, r.Flow, r.Product, r.Partner, r.Period, r.Measure, r.Basis, r.Adjustment, r.Value, r.Unit, r.Evidence];
 
     public static Command Create()
     {
@@ -56,10 +61,7 @@ internal static class ExtractCommand
         }
 
         var records = new FigureExtractor().Extract(text, new BulletinContext(published.Value, language ?? metadata.Language, reporter?.ToUpperInvariant()));
-        Output.Write(Console.Out, format, format == "json" ? Columns : Columns[..^1], records.Select(r => new object?[]
-        {
-            r.Reporter, r.Flow, r.Product, r.Partner, r.Period, r.Measure, r.Basis, r.Adjustment, r.Value, r.Unit, r.Evidence,
-        }));
+        Output.Write(Console.Out, format, format == "json" ? Columns : Columns[..^1], records.Select(Row));
         return 0;
     }
 }

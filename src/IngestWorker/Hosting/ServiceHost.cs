@@ -7,7 +7,9 @@ using IngestWorker.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Serilog;
 
 namespace IngestWorker.Hosting;
 
@@ -50,6 +52,37 @@ internal static class ServiceHost
         builder.Services.AddOperations(builder.Configuration);
         builder.AddLogging();
         return builder;
+    }
+
+    /// <summary>
+    /// The pipeline's services without a host, for a command that reads the web but not the store
+    /// (<c>sources test</c>): the same configuration, validators and registrations as
+    /// <see cref="CreateBuilder"/>, and warnings only, on standard error (no log file). Nothing is
+    /// started; the store is opened only if something asks for it.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A file is not valid JSON or a value does not fit its setting.</exception>
+    public static ServiceProvider CreateServices(string? databaseOverride)
+    {
+        var contentRoot = ContentRoot.Locate();
+        var environment = Environment.GetEnvironmentVariable("INGESTWORKER_ENVIRONMENT") ?? Environments.Production;
+        var configuration = new ConfigurationManager();
+        AddConfiguration(configuration, contentRoot, environment, databaseOverride);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            ApplicationName = "IngestWorker", EnvironmentName = environment, ContentRootPath = contentRoot,
+            ContentRootFileProvider = new Microsoft.Extensions.FileProviders.NullFileProvider(),
+        });
+        services.AddMetrics();
+        services.AddLogging(logging => logging.AddSerilog(new Serilog.LoggerConfiguration()
+            .MinimumLevel.Warning()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}", standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateLogger(), dispose: true));
+        services.AddIngestionCore(configuration);
+        AddValidation(services);
+        return services.BuildServiceProvider();
     }
 
     private static void AddConfiguration(ConfigurationManager configuration, string contentRoot, string environment, string? databaseOverride)

@@ -73,7 +73,13 @@ public sealed class TestSite : IAsyncDisposable
             return;
         }
 
-        context.Response.ContentType = file.EndsWith(".xml", StringComparison.Ordinal) ? "application/rss+xml; charset=utf-8" : "text/html; charset=utf-8";
+        context.Response.ContentType = Path.GetExtension(file) switch
+        {
+            ".xml" => "application/rss+xml; charset=utf-8",
+            ".pdf" => "application/pdf",
+            ".hwpx" => "application/hwp+zip",
+            _ => "text/html; charset=utf-8",
+        };
         await context.Response.SendFileAsync(file);
     }
 
