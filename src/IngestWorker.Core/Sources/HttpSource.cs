@@ -217,7 +217,7 @@ public sealed class HttpSource(HttpFetcher fetcher, Lazy<FigureStore> store, Tim
     /// <summary>A short fingerprint of every setting that decides which links a listing yields.</summary>
     private static string DiscoveryKey(SourceDefinition source)
     {
-        var settings = string.Join('\n', source.Shape, source.LinkXPath, source.LinkRecipe, source.NextPageXPath, source.PageUrlTemplate, source.MaxPages,
+        var settings = string.Join('\n', source.Shape, source.Method, source.ItemText, source.LinkXPath, source.LinkRecipe, source.NextPageXPath, source.PageUrlTemplate, source.MaxPages,
             string.Join('\t', source.Keywords), source.LinkPattern, string.Join('\t', source.AllowedPrefixes));
         return ":" + ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(settings))[..16];
     }
