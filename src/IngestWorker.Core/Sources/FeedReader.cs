@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Xml;
 using System.Xml.Linq;
@@ -30,7 +31,7 @@ namespace IngestWorker.Core.Sources;
 /// <c>Sun, 30 Nov 2025 23:40:00 GMT</c> is 2025-12-01 in Asia/Seoul.
 /// </para>
 /// </summary>
-public static class FeedReader
+public static partial class FeedReader
 {
     private static readonly XNamespace Xml = XNamespace.Xml;
 
@@ -127,22 +128,35 @@ public static class FeedReader
             return null;
         }
 
-        var instant = Instant(item.PublishingDate ?? (item.SpecificItem as AtomFeedItem)?.UpdatedDate, zone);
+        var instant = Instant(item.PublishingDate ?? (item.SpecificItem as AtomFeedItem)?.UpdatedDate, item.PublishingDateString, zone);
         var date = instant is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : (DateOnly?)null;
         return new Candidate(url.AbsoluteUri, string.IsNullOrWhiteSpace(item.Title) ? null : item.Title.Trim(), date, PublishedAt: instant, Description: Html(item));
     }
 
     /// <summary>
-    /// The library gives instants as UTC <see cref="DateTime"/>s; one it could not place (no zone
-    /// written) is the publisher's wall-clock time.
+    /// The library gives instants as UTC <see cref="DateTime"/>s, even for a date written with no zone
+    /// at all (the customs board's <c>2025-12-01 09:00:12.0</c>, a Korean wall clock): a date whose
+    /// text <paramref name="written"/> names no zone or offset is the publisher's wall-clock time.
     /// </summary>
-    private static DateTimeOffset? Instant(DateTime? value, TimeZoneInfo zone) => value switch
+    private static DateTimeOffset? Instant(DateTime? value, string? written, TimeZoneInfo zone)
     {
-        null => null,
-        { Kind: DateTimeKind.Utc } utc => new DateTimeOffset(utc),
-        { Kind: DateTimeKind.Local } local => new DateTimeOffset(local.ToUniversalTime()),
-        { } wall => new DateTimeOffset(wall, zone.GetUtcOffset(wall)),
-    };
+        if (value is not { } parsed)
+        {
+            return null;
+        }
+
+        if (parsed.Kind == DateTimeKind.Unspecified || (written is { Length: > 0 } && !StatesZone().IsMatch(written.Trim())))
+        {
+            var wall = DateTime.SpecifyKind(parsed, DateTimeKind.Unspecified);
+            return new DateTimeOffset(wall, zone.GetUtcOffset(wall));
+        }
+
+        return new DateTimeOffset(parsed.Kind == DateTimeKind.Local ? parsed.ToUniversalTime() : parsed);
+    }
+
+    /// <summary>A date text ending in a zone: <c>Z</c>, <c>+0900</c>, <c>-05:00</c>, or a name (<c>GMT</c>, <c>UT</c>, <c>EST</c>, <c>KST</c>).</summary>
+    [GeneratedRegex(@"(?:[zZ]|[+-]\d{2}:?\d{2}|\b[A-Za-z]{1,5})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex StatesZone();
 
     /// <summary>The item's full content (<c>content:encoded</c>, Atom <c>content</c>, <c>content_html</c>), else its description or summary, as HTML; null when empty.</summary>
     private static string? Html(Library.FeedItem item)

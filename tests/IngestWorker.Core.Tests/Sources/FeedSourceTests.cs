@@ -119,6 +119,23 @@ public sealed class FeedSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Feed_LocalClockWithoutOffset_IsThePublishersWallClock()
+    {
+        // The customs board's RSS dates its items in Korean time with no offset and not in RFC 822.
+        const string rss = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>t</title>
+              <item><title>수출입 현황</title><link>/news/1</link><pubDate>2025-12-01 08:30:12.0</pubDate></item>
+            </channel></rss>
+            """;
+
+        var item = Assert.Single(FeedReader.TryRead(rss, FeedUrl, Seoul)!);
+
+        Assert.Equal((DateOnly?)new DateOnly(2025, 12, 1), item.Published);
+        Assert.Equal(new DateTimeOffset(2025, 11, 30, 23, 30, 12, TimeSpan.Zero), item.PublishedAt);
+    }
+
+    [Fact]
     public async Task Discover_FeedAnsweringOnlyPost_IsReadWithMethodPostAndNames405WithoutIt()
     {
         _site.Map("/rss", (context, _) => context.Request.Method == "POST"
