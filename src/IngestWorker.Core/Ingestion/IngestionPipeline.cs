@@ -209,11 +209,15 @@ public sealed partial class IngestionPipeline(
         return prepared;
     }
 
-    /// <summary>How a stored content is recognised again: by its bytes, or by its main text.</summary>
-    private sealed record Identity(string Bytes, string? Text)
+    /// <summary>How a stored content is recognised again: by its bytes, its main text, or its title and figures.</summary>
+    private sealed record Identity(string Bytes, string? Text, string? Figures)
     {
-        public static Identity? Of(StoredDocument? document) => document is null ? null : new(document.ContentHash, document.TextHash);
+        public static Identity? Of(StoredDocument? document) => document is null ? null : new(document.ContentHash, document.TextHash, document.FiguresHash);
     }
+
+    /// <summary>What a bulletin says, as far as the store is concerned: its title and every figure (key, period, value, unit) in order.</summary>
+    private static string FiguresHash(string? title, IReadOnlyList<FigureRecord> records) =>
+        ContentHash.OfText(string.Join('\n', records.Select(r => FormattableString.Invariant($"{r.Key} {r.Period} {r.Value} {r.Unit}")).Prepend(title ?? "")));
 
     /// <summary>What a fetched document comes to before it is stored: unchanged, unreadable, or a document and its figures.</summary>
     private sealed record Prepared(StoredDocument? Document, IReadOnlyList<FigureRecord> Records, bool Failed = false);
@@ -253,9 +257,10 @@ public sealed partial class IngestionPipeline(
         }
 
         var textHash = metadata.MainText is { } mainText ? ContentHash.OfText(mainText) : null;
-        if (textHash is not null && textHash == previous?.Text)
+        var figuresHash = FiguresHash(metadata.Title ?? candidate.Title, records);
+        if ((textHash is not null && textHash == previous?.Text) || figuresHash == previous?.Figures)
         {
-            // The page re-rendered (a token, a timestamp) but says what it said: nothing new to keep.
+            // The page re-rendered (a token, a timestamp, a view counter) but says what it said: nothing new to keep.
             IngestionLog.DocumentUnchanged(logger, source.Id, candidate.Url);
             return new Prepared(null, []);
         }
@@ -274,6 +279,7 @@ public sealed partial class IngestionPipeline(
             Url = candidate.Url,
             ContentHash = hash!,
             TextHash = textHash,
+            FiguresHash = figuresHash,
             FetchedAt = fetchedAt.UtcDateTime,
             Published = published.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             PublishedAt = publishedAt.UtcDateTime,

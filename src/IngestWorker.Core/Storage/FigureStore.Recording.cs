@@ -141,6 +141,20 @@ public sealed partial class FigureStore
         }
 
         var version = NewVersion(document, record, now);
+        if (open is not null && open.Unit == record.Unit && Agreement.Agree(open.Value, open.HalfUnit, version.Value, version.HalfUnit))
+        {
+            // The source states the figure again at another precision ("$61.0 billion" on the release
+            // page, "$61.04 billion" in its PDF): the less precise covers the other, so nothing was
+            // revised. It confirms the current version, which is kept, so the figure never flips back and forth.
+            outcome.Unchanged++;
+            if (open.DocumentId != document.Id)
+            {
+                writes.Confirmations.Add(new Confirmation { FigureId = open.Id, DocumentId = document.Id, ConfirmedAt = now });
+            }
+
+            return;
+        }
+
         version.Version = (open?.Version ?? 0) + 1;
         version.Reason = mode == RecordMode.ReExtracted ? VersionReason.ReExtracted
             : open is null ? VersionReason.FirstSeen

@@ -20,6 +20,12 @@ public sealed class StoredDocument
     /// bulletin does not is recognised as unchanged by it. Null in documents stored before it existed.
     /// </summary>
     public string? TextHash { get; set; }
+    /// <summary>
+    /// SHA-256 of the bulletin's title and the figures read from it (keys, periods, values, units):
+    /// a page whose main text carries a view counter or a render time, but whose figures and title
+    /// stay the same, is not stored again. Null in documents stored before it existed.
+    /// </summary>
+    public string? FiguresHash { get; set; }
     public DateTime FetchedAt { get; set; }
     /// <summary>The publication date periods were resolved against (ISO yyyy-MM-dd).</summary>
     public string Published { get; set; } = "";

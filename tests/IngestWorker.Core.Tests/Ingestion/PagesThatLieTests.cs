@@ -41,6 +41,23 @@ public sealed class PagesThatLieTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_PageWithAViewCounterInItsText_IsStoredOnce()
+    {
+        // A board's post shows how often it was read, inside the post: the text changes, the bulletin does not.
+        _site.Map("/release/1", (context, n) => ScriptedSite.Write(context, Html, Encoding.UTF8.GetBytes(
+            $"<html><body><article><h1>Exports in November</h1><p>Views: {1000 + n} · rendered 09:0{n}:15</p>{Release}</article></body></html>")));
+        using var harness = new FetchHarness();
+        var source = Page("release/1");
+
+        var first = await harness.Pipeline.RunAsync(source, CancellationToken.None);
+        var second = await harness.Pipeline.RunAsync(source, CancellationToken.None);
+
+        Assert.Equal((1, 0), (first.NewDocuments, first.UnchangedDocuments));
+        Assert.Equal((0, 1), (second.NewDocuments, second.UnchangedDocuments));
+        Assert.Single(harness.Store.AllDocuments());
+    }
+
+    [Fact]
     public async Task Run_PageWhoseBulletinChangesBesideTheNoise_IsStoredAgain()
     {
         var figure = "61.04";

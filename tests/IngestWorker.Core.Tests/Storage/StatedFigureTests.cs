@@ -69,6 +69,22 @@ public sealed class StatedFigureTests : IDisposable
         Assert.Equal((0, 0), Compare(Exports("15.9", "Exports rose 15.9 percent.", "yoy_pct"), Exports("16", "Exports rose 16 percent.", "yoy_pct")));
 
     [Fact]
+    public void Record_OneSourceStatingAFigureAtAnotherPrecision_ConfirmsItAndNeverFlips()
+    {
+        // The release page rounds, its PDF does not; then the page is read again (a counter changed).
+        StoredDocument Document(string url, string hash) => new() { SourceId = "ministry", Url = url, ContentHash = hash, Published = "2025-12-01" };
+        var page = _store.RecordDocument(Document("https://ministry.test/r", "p1"), [Exports("61000000000", "Exports rose to $61.0 billion.")]);
+        var pdf = _store.RecordDocument(Document("https://ministry.test/r.pdf", "f1"), [Exports("61040000000", "Exports rose to $61.04 billion.")]);
+        var again = _store.RecordDocument(Document("https://ministry.test/r", "p2"), [Exports("61000000000", "Exports rose to $61.0 billion.")]);
+        var corrected = _store.RecordDocument(Document("https://ministry.test/r.pdf", "f2"), [Exports("61140000000", "Exports rose to $61.14 billion.")]);
+
+        Assert.Equal((1, 0, 0, 0), (page.New.Count, pdf.Revised.Count, again.Revised.Count, pdf.New.Count));
+        // A correction beyond the stated precision is still a revision.
+        Assert.Single(corrected.Revised);
+        Assert.Equal([1, 2], _store.History(new FigureFilter(Source: "ministry")).Select(v => v.Version));
+    }
+
+    [Fact]
     public void Conflicts_AfterReopen_KeepTheStatedPrecision()
     {
         Compare(Exports("61040000000", "Exports reached $61.04 billion."), Exports("60000000000", "Exports reached $60 billion."));
