@@ -77,7 +77,11 @@ public sealed class HttpFetcher(IHttpClientFactory clients, GuardedConnector con
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new FetchException($"{method} {url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                // A publisher whose feed takes only POST says so in Allow: the fix is a setting, so name it.
+                var hint = response.StatusCode == HttpStatusCode.MethodNotAllowed && method == HttpMethod.Get && response.Content.Headers.Allow.Contains("POST")
+                    ? " (it allows POST: set the source's Method to POST)"
+                    : "";
+                throw new FetchException($"{method} {url} answered {(int)response.StatusCode} {response.ReasonPhrase}{hint}");
             }
 
             var mediaType = response.Content.Headers.ContentType?.MediaType;

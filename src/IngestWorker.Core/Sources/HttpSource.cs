@@ -204,11 +204,17 @@ public sealed class HttpSource(HttpFetcher fetcher, Lazy<FigureStore> store, Tim
         var text = CharsetDecoder.Decode(first.Content, first.ContentType);
         var document = new HtmlAgilityPack.HtmlDocument();
         document.LoadHtml(text);
-        var what = source.Shape == "feed" || FeedReader.TryRead(text, start) is not null
-            ? $"{start} is a feed with no items"
-            : source.LinkRecipe is null
-                ? $"{start} listed no bulletin link: LinkXPath '{source.LinkXPath}' matched no link with an http(s) address; check it against the page"
-                : $"{start} listed no bulletin link: LinkXPath '{source.LinkXPath}' and LinkRecipe built no address; check them with 'sources test {source.Id}'";
+        var matched = source.Shape == "feed" ? 0 : document.DocumentNode.SelectNodes(source.LinkXPath)?.Count ?? 0;
+        var feed = FeedReader.TryRead(text, start);
+        var what = feed is { Count: > 0 } && source.Shape == "listing"
+            ? $"{start} is a feed, read as a listing: set its Shape to feed (or auto)"
+            : source.Shape == "feed" || feed is not null
+                ? $"{start} is a feed with no items"
+                : matched == 0
+                    ? $"{start} listed no bulletin link: LinkXPath '{source.LinkXPath}' matched no link; check it against the page"
+                    : source.LinkRecipe is null
+                        ? $"{start} listed no bulletin link: LinkXPath '{source.LinkXPath}' matched {matched} links, none with an http(s) address (script links need a LinkRecipe)"
+                        : $"{start} listed no bulletin link: LinkXPath '{source.LinkXPath}' matched {matched} links, and LinkRecipe built no address from them (check its Attribute and Pattern)";
         return Ingestion.PageCheck.PhraseIn(document.DocumentNode.InnerText) is { } phrase
             ? $"{what}; the page looks like a maintenance or error page ('{phrase}')"
             : what;

@@ -56,7 +56,7 @@ internal static class ConfigurationCheck
         {
             foreach (var source in sources.GetChildren())
             {
-                CheckObject(configuration, source, typeof(SourceDefinition), problems);
+                CheckObject(configuration, source, typeof(SourceDefinition), problems, strict: true);
             }
         }
 
@@ -66,7 +66,8 @@ internal static class ConfigurationCheck
         }
     }
 
-    private static void CheckObject(IConfiguration configuration, IConfigurationSection section, Type type, List<string> problems)
+    /// <param name="strict">Names that are no setting of <paramref name="type"/> are problems too (a misspelt setting would otherwise be ignored without a word).</param>
+    private static void CheckObject(IConfiguration configuration, IConfigurationSection section, Type type, List<string> problems, bool strict = false)
     {
         if (!string.IsNullOrEmpty(section.Value))
         {
@@ -79,12 +80,44 @@ internal static class ConfigurationCheck
             var property = type.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is { CanWrite: true })
             {
-                CheckValue(configuration, child, property.PropertyType, problems);
+                CheckValue(configuration, child, property.PropertyType, problems, strict);
+            }
+            else if (strict)
+            {
+                problems.Add(Problem(configuration, child, $"is not a setting of {(type == typeof(SourceDefinition) ? "a source" : type.Name)}{Suggestion(child.Key, type)}"));
             }
         }
     }
 
-    private static void CheckValue(IConfiguration configuration, IConfigurationSection section, Type type, List<string> problems)
+    /// <summary>"; did you mean X?" for the settable property of <paramref name="type"/> nearest to <paramref name="name"/> (at most 3 edits), else "".</summary>
+    private static string Suggestion(string name, Type type)
+    {
+        var nearest = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
+            .Select(p => (p.Name, Distance: EditDistance(name.ToUpperInvariant(), p.Name.ToUpperInvariant())))
+            .MinBy(p => p.Distance);
+        return nearest.Name is not null && nearest.Distance <= 3 ? $"; did you mean {nearest.Name}?" : "";
+    }
+
+    /// <summary>Levenshtein distance: insertions, deletions and substitutions of one character.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
+    }
+
+    private static void CheckValue(IConfiguration configuration, IConfigurationSection section, Type type, List<string> problems, bool strict = false)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
@@ -94,7 +127,7 @@ internal static class ConfigurationCheck
             {
                 foreach (var item in section.GetChildren())
                 {
-                    CheckValue(configuration, item, element, problems);
+                    CheckValue(configuration, item, element, problems, strict);
                 }
             }
 
@@ -103,7 +136,7 @@ internal static class ConfigurationCheck
 
         if (type != typeof(string) && type.IsClass)
         {
-            CheckObject(configuration, section, type, problems);
+            CheckObject(configuration, section, type, problems, strict);
             return;
         }
 

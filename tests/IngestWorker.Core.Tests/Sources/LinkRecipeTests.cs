@@ -93,6 +93,47 @@ public sealed class LinkRecipeTests : IAsyncLifetime
         Assert.Contains(harness.Log.Lines, l => l.Event.Id == 1003 && l.Message.Contains("check it against the page", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("listing", null, "matched 2 links, none with an http(s) address (script links need a LinkRecipe)")]
+    [InlineData("listing", "view-(?<id>[0-9]+)", "matched 2 links, and LinkRecipe built no address from them (check its Attribute and Pattern)")]
+    public async Task Run_ScriptLinksWithoutAWorkingRecipe_SayWhatMatchedAndWhatToFix(string shape, string? pattern, string expected)
+    {
+        _site.Map("/board", Html, "<html><body><ul><li><a href=\"javascript:article.view('7');\">Exports</a></li><li><a href=\"javascript:article.view('8');\">Imports</a></li></ul></body></html>");
+        using var harness = new FetchHarness();
+        var source = Board("board", "//ul/li/a", pattern is null ? null : new LinkRecipe { Pattern = pattern, UrlTemplate = "/a/{id}" });
+        source.Shape = shape;
+
+        await harness.Pipeline.RunAsync(source, CancellationToken.None);
+
+        Assert.EndsWith(expected, harness.Store.SourceState("board").LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_FeedConfiguredAsAListing_SaysToSetTheShape()
+    {
+        _site.Map("/rss", "application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><title>Exports</title><link>/news/1</link></item></channel></rss>");
+        using var harness = new FetchHarness();
+
+        await harness.Pipeline.RunAsync(Board("rss", "//a[@href]", recipe: null), CancellationToken.None);
+
+        Assert.EndsWith("is a feed, read as a listing: set its Shape to feed (or auto)", harness.Store.SourceState("board").LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_FeedThatAllowsOnlyPost_SaysToSetTheMethod()
+    {
+        _site.Map("/rss", (context, _) =>
+        {
+            context.Response.Headers.Allow = "POST";
+            return ScriptedSite.Write(context, "text/plain", "Method Not Allowed"u8.ToArray(), 405);
+        });
+        using var harness = new FetchHarness();
+
+        await harness.Pipeline.RunAsync(Board("rss", "//a[@href]", recipe: null), CancellationToken.None);
+
+        Assert.EndsWith("answered 405 Method Not Allowed (it allows POST: set the source's Method to POST)", harness.Store.SourceState("board").LastError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Run_BoardAnsweringAMaintenancePage_IsAFailureNamingIt()
     {

@@ -81,6 +81,23 @@ public sealed class ConfigurationErrorCommandTests : IDisposable
         AssertOneLine(result, "IngestWorker cannot start: Sources:0:Schedule (config/sources.json): '0 0 12 31 2 ?' never fires");
     }
 
+    [Theory]
+    [InlineData("""{ "Id": "a", "Kind": "http", "Url": "https://board.example/list", "LinkRecipie": { "UrlTemplate": "/a/{@data-id}" } }""",
+        "Sources:0:LinkRecipie (config/sources.json): is not a setting of a source; did you mean LinkRecipe?")]
+    [InlineData("""{ "Id": "a", "Kind": "http", "Url": "https://board.example/list", "LinkRecipe": { "UrlTemplate": "/a/{@data-id}", "Atribute": "onclick" } }""",
+        "Sources:0:LinkRecipe:Atribute (config/sources.json): is not a setting of LinkRecipe; did you mean Attribute?")]
+    [InlineData("""{ "Id": "a", "Kind": "folder", "Folder": "f", "Shedule": "0 0 * * * ?" }""",
+        "Sources:0:Shedule (config/sources.json): is not a setting of a source; did you mean Schedule?")]
+    public async Task Run_MisspeltSourceSetting_RefusedNamingItAndTheNearestSetting(string source, string expected)
+    {
+        Write(new JsonObject());
+        await File.WriteAllTextAsync(_root.File("config/sources.json"), $$"""{ "Sources": [ {{source}} ] }""");
+
+        var result = await CliProcess.RunAsync(_root.Path, "once");
+
+        AssertOneLine(result, "IngestWorker cannot start: " + expected);
+    }
+
     private void Write(JsonObject settings) => ContentRootBuilder.Write(_root.Path, [], settings);
 
     private static void AssertOneLine(CliProcess.Result result, string start)

@@ -91,7 +91,7 @@ public sealed class SourcesTestCommandTests : IAsyncLifetime
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => !l.StartsWith("reading ", StringComparison.Ordinal));
-        Assert.Equal($"{_site.Url("board/list.html")} listed no bulletin link: LinkXPath '//td[@class='title']/a' and LinkRecipe built no address; check them with 'sources test board'", line);
+        Assert.Equal($"{_site.Url("board/list.html")} listed no bulletin link: LinkXPath '//td[@class='title']/a' matched no link; check it against the page", line);
         Assert.False(_site.Requests.ContainsKey("/board/101/view"));
     }
 
