@@ -12,15 +12,15 @@ internal static class QueryCommands
     private static readonly string[] VersionColumns =
         ["reporter", "flow", "product", "partner", "period", "measure", "basis", "adjustment", "value", "unit",
          "version", "reason", "recorded_at", "superseded_at", "realtime_start", "realtime_end", "published_from",
-         "source", "document_url", "evidence"];
+         "source", "document_url", "release_url", "evidence"];
 
     /// <summary>Table output leaves out the long columns; json and csv carry them all.</summary>
-    private static readonly string[] TableColumns = [.. VersionColumns.Except(["adjustment", "published_from", "document_url", "evidence"])];
+    private static readonly string[] TableColumns = [.. VersionColumns.Except(["adjustment", "published_from", "document_url", "release_url", "evidence"])];
 
     private static object?[] Row(FigureVersion f) =>
     [
         f.Reporter, f.Flow, f.Product, f.Partner, f.Period, f.Measure, f.Basis, f.Adjustment, f.Value, f.Unit,
-        f.Version, f.Reason, f.RecordedAt, f.SupersededAt, f.PublishedAt, f.RealtimeEnd, f.PublishedFrom, f.SourceId, f.DocumentUrl, f.Evidence,
+        f.Version, f.Reason, f.RecordedAt, f.SupersededAt, f.PublishedAt, f.RealtimeEnd, f.PublishedFrom, f.SourceId, f.DocumentUrl, f.ReleaseUrl, f.Evidence,
     ];
 
     private static void WriteVersions(ParseResult result, Option<string> format, IEnumerable<FigureVersion> versions)

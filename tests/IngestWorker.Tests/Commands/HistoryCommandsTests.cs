@@ -44,7 +44,7 @@ public sealed class HistoryCommandsTests : IDisposable
         Assert.Empty(JsonNode.Parse((await Run([.. imports, "--as-of", "2022-03-31"])).Output)!.AsArray());
 
         var csv = (await Run("export", "--format", "csv")).Output.Split('\n');
-        Assert.Equal("reporter,flow,product,partner,period,measure,basis,adjustment,value,unit,version,reason,recorded_at,superseded_at,realtime_start,realtime_end,published_from,source,document_url,evidence", csv[0]);
+        Assert.Equal("reporter,flow,product,partner,period,measure,basis,adjustment,value,unit,version,reason,recorded_at,superseded_at,realtime_start,realtime_end,published_from,source,document_url,release_url,evidence", csv[0]);
 
         var reprocess = await Run("reprocess");
         Assert.Equal(0, reprocess.ExitCode);
