@@ -20,7 +20,7 @@ public sealed partial class IngestionPipeline
     /// failed document, as a page's does.
     /// </summary>
     private async Task FollowAttachmentsAsync(IBulletinSource reader, SourceDefinition source, Candidate page, FetchedDocument fetched,
-        StoredDocument? previous, Prepared stored, RunSummary summary, CancellationToken cancellationToken)
+        StoredDocument? previous, Prepared stored, SourceState state, RunSummary summary, CancellationToken cancellationToken)
     {
         if (reader is not IAttachmentSource files || attachmentReader is null || attachmentReader.Limits.MaxAttachmentsPerPage <= 0)
         {
@@ -62,17 +62,22 @@ public sealed partial class IngestionPipeline
             cancellationToken.ThrowIfCancellationRequested();
             var url = link.Url.AbsoluteUri;
             var before = store.LatestDocument(source.Id, url);
-            if (!pageChanged && before is not null)
+            // A file that could not be read is asked for again only when its page changes.
+            if (!pageChanged && (before is not null || state.UnreadableAttachments.Contains(url)))
             {
                 continue;
             }
 
             summary.Documents++;
-            await IngestAttachmentAsync(files, source, page, release, link, before, summary, cancellationToken);
+            if (!await IngestAttachmentAsync(files, source, page, release, link, before, summary, cancellationToken))
+            {
+                SourceState.Remember(state.UnreadableAttachments, url);
+            }
         }
     }
 
-    private async Task IngestAttachmentAsync(IAttachmentSource files, SourceDefinition source, Candidate page, StoredDocument? release,
+    /// <returns>False when the file was fetched but cannot be read (unsupported, damaged, over a limit); true otherwise.</returns>
+    private async Task<bool> IngestAttachmentAsync(IAttachmentSource files, SourceDefinition source, Candidate page, StoredDocument? release,
         AttachmentLinks.Link link, StoredDocument? before, RunSummary summary, CancellationToken cancellationToken)
     {
         var url = link.Url.AbsoluteUri;
@@ -85,30 +90,31 @@ public sealed partial class IngestionPipeline
         catch (UnsupportedContentException)
         {
             // Served as a page or an image, not a file: the fetcher logged the skip.
-            return;
+            return false;
         }
         catch (RobotsRefusalException e)
         {
             IngestionLog.DocumentRefusedByRobots(logger, source.Id, url, e.Message);
-            return;
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             summary.FailedDocuments++;
             IngestionLog.DocumentFailed(logger, source.Id, url, e.Message);
-            return;
+            return true;
         }
 
         // The attachment belongs to the page's release: read against the page's date and title.
-        var candidate = new Candidate(url, link.Text ?? release?.Title ?? page.Title,
+        var candidate = new Candidate(url, release?.Title ?? page.Title ?? link.Text,
             Published: DateOnly.TryParseExact(release?.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : page.Published,
             // Only a language the feed gave: a Korean HWPX linked from an English page is read as what it is.
             Language: page.Language,
-            PublishedAt: release is { PublishedAt: var at } && at != default ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : page.PublishedAt);
+            PublishedAt: release is { PublishedAt: var at } && at != default ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : page.PublishedAt,
+            PublishedFrom: release?.PublishedFrom);
         if (fetched.NotModified || ContentHash.Of(fetched.Content) == before?.ContentHash)
         {
             Store([Prepare(source, candidate, fetched, Identity.Of(before))], summary);
-            return;
+            return true;
         }
 
         string html;
@@ -119,17 +125,17 @@ public sealed partial class IngestionPipeline
         catch (UnsupportedAttachmentException e) when (e.Message == AttachmentReader.BinaryHwpUnsupported)
         {
             AttachmentLog.BinaryHwp(logger, source.Id, url, page.Url);
-            return;
+            return false;
         }
         catch (UnsupportedAttachmentException e)
         {
             AttachmentLog.Unsupported(logger, source.Id, url, page.Url, e.Message);
-            return;
+            return false;
         }
         catch (AttachmentException e)
         {
             AttachmentLog.Refused(logger, source.Id, url, page.Url, e.Message);
-            return;
+            return false;
         }
 
         AttachmentLog.Read(logger, url, page.Url, fetched.Content.Length, html.Length);
@@ -141,5 +147,6 @@ public sealed partial class IngestionPipeline
         }
 
         Store([prepared], summary);
+        return true;
     }
 }

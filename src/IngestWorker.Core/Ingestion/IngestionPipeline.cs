@@ -98,14 +98,9 @@ public sealed partial class IngestionPipeline(
             // The publisher asked not to be read there: politeness, not a failure of the source. Said
             // once per link; the refusal is asked again each run (rules change) but not logged again.
             summary.RefusedDocuments++;
-            if (!state.RefusedByRobots.Contains(candidate.Url))
+            if (SourceState.Remember(state.RefusedByRobots, candidate.Url))
             {
                 IngestionLog.DocumentRefusedByRobots(logger, source.Id, candidate.Url, e.Message);
-                state.RefusedByRobots.Add(candidate.Url);
-                if (state.RefusedByRobots.Count > SourceState.MaxRefusedRemembered)
-                {
-                    state.RefusedByRobots.RemoveAt(0);
-                }
             }
 
             return;
@@ -118,7 +113,7 @@ public sealed partial class IngestionPipeline(
         }
 
         var page = Archive(source, candidate, fetched, previous, summary);
-        await FollowAttachmentsAsync(reader, source, candidate, fetched, previous, page, summary, cancellationToken);
+        await FollowAttachmentsAsync(reader, source, candidate, fetched, previous, page, state, summary, cancellationToken);
     }
 
     /// <summary>
@@ -377,7 +372,7 @@ public sealed partial class IngestionPipeline(
         }
 
         return (candidate.PublishedAt ?? StartOf(source, candidate.Published)) is { } listed
-            ? (listed, PublicationSource.Feed)
+            ? (listed, candidate.PublishedFrom ?? PublicationSource.Feed)
             : (fetchedAt, PublicationSource.Fetch);
     }
 

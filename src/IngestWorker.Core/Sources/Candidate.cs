@@ -8,5 +8,9 @@ namespace IngestWorker.Core.Sources;
 /// A feed item's content or description, as HTML (null when it has none): the bulletin itself for a
 /// source whose <see cref="SourceDefinition.ItemText"/> says so, or when the linked page is empty.
 /// </param>
+/// <param name="PublishedFrom">
+/// Where <see cref="PublishedAt"/> comes from when it is not a feed's (<see cref="Storage.PublicationSource"/>):
+/// an attachment carries its release page's.
+/// </param>
 public sealed record Candidate(string Url, string? Title = null, DateOnly? Published = null, string? Language = null,
-    DateTimeOffset? PublishedAt = null, bool PublishedGiven = false, string? Description = null);
+    DateTimeOffset? PublishedAt = null, bool PublishedGiven = false, string? Description = null, string? PublishedFrom = null);

@@ -20,7 +20,31 @@ public sealed class SourceState
     /// </summary>
     public string? Degraded { get; set; }
 
-    /// <summary>How many refused links <see cref="RefusedByRobots"/> keeps.</summary>
+    /// <summary>
+    /// Attachments that could not be read (binary HWP, a damaged or over-limit file), already reported:
+    /// not downloaded again until their release page changes (at most <see cref="MaxRefusedRemembered"/>, newest last).
+    /// </summary>
+    public List<string> UnreadableAttachments { get; set; } = [];
+
+    /// <summary>Adds <paramref name="url"/> to <paramref name="remembered"/> unless there; false when it was there already.</summary>
+    public static bool Remember(List<string> remembered, string url)
+    {
+        ArgumentNullException.ThrowIfNull(remembered);
+        if (remembered.Contains(url))
+        {
+            return false;
+        }
+
+        remembered.Add(url);
+        if (remembered.Count > MaxRefusedRemembered)
+        {
+            remembered.RemoveAt(0);
+        }
+
+        return true;
+    }
+
+    /// <summary>How many links <see cref="RefusedByRobots"/> and <see cref="UnreadableAttachments"/> keep.</summary>
     public const int MaxRefusedRemembered = 500;
 }
 

@@ -192,7 +192,7 @@ internal static class SourcesTestCommand
             _out.WriteLine();
             Output.Write(_out, "table", ["title", "url", "published", "verdict"], listing.Links.Select(l => new object?[]
             {
-                l.Candidate.Title, l.Candidate.Url, l.Candidate.Published, l.Verdict switch
+                l.Candidate.Title, l.Candidate.Url, l.Candidate.Published?.ToString("O", CultureInfo.InvariantCulture), l.Verdict switch
                 {
                     LinkVerdict.Selected => "selected",
                     LinkVerdict.Refused => "refused: " + l.Reason,

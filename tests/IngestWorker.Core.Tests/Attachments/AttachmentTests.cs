@@ -186,7 +186,10 @@ public sealed class AttachmentTests : IAsyncLifetime
         var pdf = harness.Store.LatestDocument("motie", pdfUrl)!;
         var hwpx = harness.Store.LatestDocument("motie", hwpxUrl)!;
         Assert.Equal((pageUrl, pageUrl, null), (pdf.ReleaseUrl, hwpx.ReleaseUrl, harness.Store.LatestDocument("motie", pageUrl)!.ReleaseUrl));
-        Assert.Equal(("2025-12-01", "release.pdf"), (pdf.Published, pdf.Title));
+        // Read under its release's date and title, so its figures are logged with the bulletin's headline.
+        Assert.Equal(("2025-12-01", "November 2025 trade"), (pdf.Published, pdf.Title));
+        Assert.Equal(harness.Store.LatestDocument("motie", pageUrl)!.PublishedFrom, pdf.PublishedFrom);
+        Assert.NotEqual(PublicationSource.Feed, pdf.PublishedFrom);
 
         // Imports first appear in the PDF: its figure names the PDF as its document and the page as its release.
         var imports = Assert.Single(harness.Store.History(new FigureFilter("KR", "imports", "total", "world", "2025-11", "value")));
@@ -230,8 +233,11 @@ public sealed class AttachmentTests : IAsyncLifetime
         var url = _site.Url("files/release.hwp").AbsoluteUri;
 
         var summary = await harness.Pipeline.RunAsync(PageSource("view/2"), CancellationToken.None);
+        // The page is unchanged on the next run: the file that could not be read is not asked for again.
+        await harness.Pipeline.RunAsync(PageSource("view/2"), CancellationToken.None);
 
         Assert.Equal(1, _site.Count("/files/release.hwp"));
+        Assert.Equal(2, _site.Count("/view/2"));
         Assert.Null(harness.Store.LatestDocument("motie", url));
         Assert.False(summary.Failed);
         var warning = Assert.Single(harness.Log.Lines, l => l.Event.Id == 1170);

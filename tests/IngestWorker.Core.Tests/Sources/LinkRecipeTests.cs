@@ -147,6 +147,23 @@ public sealed class LinkRecipeTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Read_RowsWithOneDate_AreDatedByIt_AndRowsWithSeveralOrNone_AreNot()
+    {
+        const string board = """
+            <table>
+              <tr><td><a href="/a/1">2025년 11월 수출입 동향</a></td><td>2025.12.01</td><td>1,204</td></tr>
+              <tr><td><a href="/a/2">Exports 2025-11-01 to 2025-11-20</a></td><td>2025-11-21</td></tr>
+              <tr><td><a href="/a/3">Notice</a></td><td>3</td></tr>
+              <tr><td><a href="/a/4">Bad date</a></td><td>2025-13-45</td></tr>
+            </table>
+            """;
+
+        var (links, _) = ListingReader.Read(board, new Uri("https://board.example/list"), new SourceDefinition { LinkXPath = "//a" });
+
+        Assert.Equal([new DateOnly(2025, 12, 1), null, null, null], links.Select(l => l.Published));
+    }
+
+    [Fact]
     public void Problem_TemplateNamingAGroupThePatternLacks_IsReported()
     {
         Assert.Null(new LinkRecipe { Pattern = @"view\('(?<id>\d+)'", UrlTemplate = "/a/{id}/view" }.Problem());

@@ -97,6 +97,7 @@ public sealed class RealSourceTests : IAsyncLifetime
         // hydrogen call, nor the ICT monthly.
         Assert.Equal(["2427", "2432", "2446"], found.Select(c => c.Url.Split('/')[^2]).Order(StringComparer.Ordinal));
         Assert.All(found, c => Assert.EndsWith("/view", c.Url, StringComparison.Ordinal));
+        Assert.Equal(new DateOnly(2025, 12, 1), found[0].Published);
         var release = found.Single(c => c.Url.Contains("/2446/", StringComparison.Ordinal));
         var fetched = await harness.Source.FetchAsync(source, release, null, CancellationToken.None);
         var summary = harness.Pipeline.IngestFile(source, release.Url, fetched.Content, fetched.ContentType, published: null, language: null);
@@ -124,6 +125,8 @@ public sealed class RealSourceTests : IAsyncLifetime
              Origin + "/kcs/na/ntt/selectNttInfo.do?mi=2891&bbsId=1362&nttSn=10168512&nttSnUrl=3fa1c9e07b2d48a6e5c1f09d8b7a6c54"],
             found.Select(c => c.Url).Order(StringComparer.Ordinal));
         var monthly = found.Single(c => c.Url.Contains("10168512", StringComparison.Ordinal));
+        // The board's date cells date the rows, so the newest is fetched first.
+        Assert.Equal([new DateOnly(2025, 12, 1), new DateOnly(2025, 11, 21)], found.Select(c => c.Published!.Value));
         var fetched = await harness.Source.FetchAsync(source, monthly, null, CancellationToken.None);
         harness.Pipeline.IngestFile(source, monthly.Url, fetched.Content, fetched.ContentType, published: null, language: null);
 
