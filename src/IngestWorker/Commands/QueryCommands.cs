@@ -182,15 +182,15 @@ internal static class QueryCommands
     public static Command Sources(Option<string?> db)
     {
         var format = FormatOption();
-        var command = new Command("sources", "List the configured sources with their last run, last success, last error and failure count.") { format };
+        var command = new Command("sources", "List the configured sources with their last run, last success, last error, failure count, and why one that works yields nothing (degraded).") { format };
         command.SetAction((result, _) => StoreAccess.WithStoreAsync(result, db, (store, configuration) =>
         {
             Output.Write(result.InvocationConfiguration.Output, result.GetValue(format)!,
-                ["id", "kind", "enabled", "schedule", "time_zone", "priority", "last_run", "last_success", "failures", "last_error"],
+                ["id", "kind", "enabled", "schedule", "time_zone", "priority", "last_run", "last_success", "failures", "last_error", "degraded"],
                 Configured(configuration).Select(s => (Source: s, State: store.SourceState(s.Id))).Select(x => new object?[]
                 {
                     x.Source.Id, x.Source.Kind, x.Source.Enabled ? "yes" : "no", string.Join(" and ", x.Source.AllSchedules), x.Source.TimeZone, x.Source.Priority,
-                    x.State.LastRunAt, x.State.LastSuccessAt, x.State.ConsecutiveFailures, x.State.LastError,
+                    x.State.LastRunAt, x.State.LastSuccessAt, x.State.ConsecutiveFailures, x.State.LastError, x.State.Degraded,
                 }));
             return Task.FromResult(0);
         }));

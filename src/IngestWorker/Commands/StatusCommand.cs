@@ -12,7 +12,7 @@ namespace IngestWorker.Commands;
 internal static class StatusCommand
 {
     private static readonly string[] Columns =
-        ["id", "kind", "enabled", "schedule", "time_zone", "next_run", "last_run", "last_success", "failures", "last_error"];
+        ["id", "kind", "enabled", "schedule", "time_zone", "next_run", "last_run", "last_success", "failures", "last_error", "degraded"];
 
     public static Command Create(Option<string?> db)
     {
@@ -62,7 +62,7 @@ internal static class StatusCommand
     private static object?[] Row(SourceDefinition source, SourceState state, DateTimeOffset now) =>
     [
         source.Id, source.Kind, source.Enabled ? "yes" : "no", string.Join(" and ", source.AllSchedules), source.TimeZone,
-        NextRun(source, now)?.UtcDateTime, state.LastRunAt, state.LastSuccessAt, state.ConsecutiveFailures, state.LastError,
+        NextRun(source, now)?.UtcDateTime, state.LastRunAt, state.LastSuccessAt, state.ConsecutiveFailures, state.LastError, state.Degraded,
     ];
 
     private static void WriteJson(TextWriter writer, List<object?[]> sources, int documents, int figures, int current, StoreFiles files)
