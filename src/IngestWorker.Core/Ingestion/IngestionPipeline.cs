@@ -205,9 +205,10 @@ public sealed partial class IngestionPipeline(
     }
 
     /// <summary>How a stored content is recognised again: by its bytes, its main text, or its title and figures.</summary>
-    private sealed record Identity(string Bytes, string? Text, string? Figures)
+    private sealed record Identity(string Bytes, string? Text, string? Figures, int? TextLength)
     {
-        public static Identity? Of(StoredDocument? document) => document is null ? null : new(document.ContentHash, document.TextHash, document.FiguresHash);
+        public static Identity? Of(StoredDocument? document) =>
+            document is null ? null : new(document.ContentHash, document.TextHash, document.FiguresHash, document.TextLength);
     }
 
     /// <summary>What a bulletin says, as far as the store is concerned: its title and every figure (key, period, value, unit) in order.</summary>
@@ -260,7 +261,7 @@ public sealed partial class IngestionPipeline(
             return new Prepared(null, []);
         }
 
-        if (PageCheck.Problem(metadata) is { } problem)
+        if (PageCheck.Problem(metadata, previous?.TextLength) is { } problem)
         {
             IngestionLog.PageNotABulletin(logger, source.Id, candidate.Url, problem);
             return new Prepared(null, [], Failed: true);
@@ -275,6 +276,7 @@ public sealed partial class IngestionPipeline(
             ContentHash = hash!,
             TextHash = textHash,
             FiguresHash = figuresHash,
+            TextLength = metadata.MainText?.Length,
             FetchedAt = fetchedAt.UtcDateTime,
             Published = published.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             PublishedAt = publishedAt.UtcDateTime,

@@ -21,8 +21,15 @@ public static class PageCheck
         "시스템 점검", "서비스 점검", "점검 중", "점검중", "점검으로", "점검 시간", "일시적으로 서비스", "페이지를 찾을 수 없", "오류가 발생", "접근이 제한", "존재하지 않는 페이지", "잘못된 접근",
     ];
 
+    /// <summary>A page whose last version had at least this much main text (in characters)...</summary>
+    public const int UsualText = 1000;
+
+    /// <summary>...and now has less than this share of it is not the bulletin it was (an error page in the bulletin's frame).</summary>
+    public const double ShrunkShare = 0.2;
+
     /// <summary>What is wrong with the page, for a warning that says what to check; null when it reads as a bulletin.</summary>
-    public static string? Problem(BulletinMetadata metadata)
+    /// <param name="previousLength">Characters of main text in the page's last stored version, when there is one.</param>
+    public static string? Problem(BulletinMetadata metadata, int? previousLength = null)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         if (metadata.MainText is not { } text)
@@ -35,8 +42,13 @@ public static class PageCheck
             return "the page has no main text (an empty page, or one whose text a script fills in): check the URL in a browser";
         }
 
-        return text.Length <= ShortText && (PhraseIn(text) ?? PhraseIn(metadata.Title)) is { } phrase
-            ? $"the page looks like a maintenance or error page ('{phrase}' in {text.Length} characters of text): it is retried next run"
+        if (text.Length <= ShortText && (PhraseIn(text) ?? PhraseIn(metadata.Title)) is { } phrase)
+        {
+            return $"the page looks like a maintenance or error page ('{phrase}' in {text.Length} characters of text): it is retried next run";
+        }
+
+        return previousLength >= UsualText && text.Length < previousLength * ShrunkShare
+            ? $"the page's text is much smaller than its last version ({text.Length} of {previousLength} characters), as an error page in the site's frame would be: it is retried next run"
             : null;
     }
 

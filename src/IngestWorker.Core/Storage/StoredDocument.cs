@@ -26,6 +26,8 @@ public sealed class StoredDocument
     /// stay the same, is not stored again. Null in documents stored before it existed.
     /// </summary>
     public string? FiguresHash { get; set; }
+    /// <summary>Characters of its main text (<see cref="Extraction.BulletinMetadata.MainText"/>); null in documents stored before it existed.</summary>
+    public int? TextLength { get; set; }
     public DateTime FetchedAt { get; set; }
     /// <summary>The publication date periods were resolved against (ISO yyyy-MM-dd).</summary>
     public string Published { get; set; } = "";

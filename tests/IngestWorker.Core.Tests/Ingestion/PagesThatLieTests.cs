@@ -98,6 +98,28 @@ public sealed class PagesThatLieTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_RevisitedPageShrunkToAFractionOfItself_IsAFailedDocumentAndTheBulletinStays()
+    {
+        // The site's frame around a one-line error, where the release was.
+        var broken = false;
+        var body = string.Concat(Enumerable.Range(1, 12).Select(i => $"<p>Shipments of item {i} were steady through the month, the ministry said in its monthly release.</p>"));
+        _site.Map("/release/1", (context, _) => ScriptedSite.Write(context, Html, Encoding.UTF8.GetBytes(broken
+            ? "<html><body><article><p>The requested article could not be displayed.</p></article></body></html>"
+            : $"<html><body><article>{Release}{body}</article></body></html>")));
+        using var harness = new FetchHarness();
+        var source = Page("release/1");
+
+        await harness.Pipeline.RunAsync(source, CancellationToken.None);
+        broken = true;
+        var during = await harness.Pipeline.RunAsync(source, CancellationToken.None);
+
+        Assert.Equal((1, 0), (during.FailedDocuments, during.NewDocuments));
+        Assert.Contains(harness.Log.Lines, l => l.Event.Id == 1007 && l.Message.Contains("much smaller than its last version", StringComparison.Ordinal));
+        Assert.Single(harness.Store.AllDocuments());
+        Assert.Contains(harness.Store.Current(Core.Storage.FigureFilter.All), v => v.Value == 61_040_000_000m);
+    }
+
+    [Fact]
     public async Task Run_PageWithNoMainText_IsAFailedDocument()
     {
         // A shell whose text a script would have filled in.
