@@ -85,10 +85,10 @@ internal static partial class Periods
     [GeneratedRegex(@"(?:(?<y>\d{4})년\s?|[''’](?<yy>\d{2})\.\s?|(?<rel>지난해|작년|올해|금년|내년)\s?)?(?<m>\d{1,2})월", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanMonthRegex();
 
-    [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?(?:same|corresponding|comparable)\s(?:period|months?|stretch|time|days|quarter)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore|(?:19|20)\d{2})|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|(?:지난해|작년|전년)\s?(?:같은|동)\s?(?:달|기간|월|시기)|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:(?:in|for|during)\s)?(?:the\s)?(?:same|corresponding|comparable)\s(?:period|months?|stretch|time|days|quarter)\s(?:of\s|in\s)?(?:a\syear\s(?:ago|earlier|before)|last\syear|the\sprevious\syear|the\syear\sbefore|(?:19|20)\d{2})|\ba\syear\s(?:earlier|ago|before)|\bthe\syear\sbefore|\bthe\sprevious\syear|\byear-earlier|\byear\sago|(?:지난해|작년|전년)\s?(?:같은\s?(?:달|기간|월|시기)|동\s?(?:기간|월|시기|기))|전년\s?동월|전년\s?동기|1년\s?전|전년", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearEarlierRegex();
 
-    [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?:'s|’s)?(?:\s(?:whole|full|entire)[\s-]year)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|(?:지난해|작년|올해|금년|내년)\s?연간|지난달|이달|올해|금년|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:last|this|next)\smonth\b|\b(?:last|this|next)\syear(?!(?:'s|’s)\s(?:highest|largest|biggest|best|lowest|strongest|weakest)\b)(?:'s|’s)?(?:\s(?:whole|full|entire)[\s-]year)?|\b(?:the\s)?(?:whole|full|entire)[\s-]year\b|(?:지난해|작년|올해|금년|내년)\s?연간|지난달|이달|(?:올해|금년)(?!\s?(?:들어\s?)?(?:최대|최고|최저|가장))|지난해|작년|내년|연간", RegexOptions.CultureInvariant, 500)]
     private static partial Regex RelativeRegex();
 
     [GeneratedRegex(@"(?:\bfrom|\bover|\bthan|\bcompared\s(?:with|to)|\b(?:in\s)?comparison\s(?:with|to)|\bas\sagainst|\brelative\sto|\bversus|\bvs\.?|\bsince|\bbefore|\bagainst|\bthan\sin|\bfrom\sin|\bend(?:ed|ing|s)\sin|\bend(?:ed|ing|s))\s(?:the\s)?(?:levels?\sof\s|level\sin\s)?$", RegexOptions.CultureInvariant, 500)]

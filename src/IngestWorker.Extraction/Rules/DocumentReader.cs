@@ -139,6 +139,17 @@ internal static partial class DocumentReader
         || lowerAll.Contains("서비스 수출", StringComparison.Ordinal) || lowerAll.Contains("서비스수출", StringComparison.Ordinal);
 
     /// <summary>
+    /// A sentence without figures that speaks of the data ("All figures are seasonally adjusted", "The tables below are
+    /// seasonally adjusted") or is a label of a few words ("Seasonally adjusted"); not one that tells a story of its own
+    /// ("It was the first seasonally adjusted deficit since March 2009").
+    /// </summary>
+    private static bool IsDataNote(string lower) =>
+        SafeRegex.IsMatch(DataNoun(), lower) || lower.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= 4;
+
+    [GeneratedRegex(@"\b(?:figures|data|numbers|series|values|statistics|estimates|tables?)\b|수치|자료|통계", RegexOptions.CultureInvariant, 500)]
+    private static partial Regex DataNoun();
+
+    /// <summary>
     /// A note without figures that says the data are seasonally adjusted, or a lead (the first sentence with figures) that
     /// says so ("In seasonally adjusted terms, the balance …"), covers the whole release; sentences that say "unadjusted" are
     /// exempt (see <see cref="Measures.IsUnadjusted"/>).
@@ -157,7 +168,7 @@ internal static partial class DocumentReader
             {
                 var lower = s.ToLowerInvariant();
                 var hasFigures = Money.Find(s).Count > 0 || Percent.Find(s).Count > 0;
-                if (Measures.MentionsSeasonalAdjustment(lower) && (!hasFigures || !leadSeen))
+                if (Measures.MentionsSeasonalAdjustment(lower) && (hasFigures ? !leadSeen : IsDataNote(lower)))
                 {
                     return true;
                 }

@@ -19,7 +19,7 @@ internal sealed partial class Measures(string lower)
     private static partial Regex PreviousPeriodRegex();
 
     /// <summary>Words that state a change is on the same period a year earlier.</summary>
-    [GeneratedRegex(@"year[\s-](?:on|over)[\s-]year|\byoy\b|\by/y\b|\by-o-y\b|\bon[\s-]year\b|from\sa\syear\s(?:earlier|ago|before)|(?:over|from|than|compared\swith|compared\sto|on)\sthe\s(?:same|corresponding)\s(?:month|period|quarter)|on\sa\s(?:yearly|annual|year-on-year)\sbasis|전년\s?(?:동월|동기|같은\s?(?:달|기간))?\s?대비|1년\s?전보다|(?:작년|지난해)\s?같은\s?(?:달|기간)보다", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"year[\s-](?:on|over)[\s-]year|\byoy\b|\by/y\b|\by-o-y\b|\bon[\s-]year\b|from\sa\syear\s(?:earlier|ago|before)|(?:over|from|than|compared\swith|compared\sto|on)\sthe\s(?:same|corresponding)\s(?:month|period|quarter)|on\sa\s(?:yearly|annual|year-on-year)\sbasis|전년\s?(?:동월|동기|같은\s?(?:달|기간))?\s?대비|1년\s?전보다|(?:작년|지난해)\s?같은\s?(?:달|기간)보다|(?:작년|지난해)\s?(?:동기|동월|같은\s?(?:달|기간))\s?대비", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearOnYearRegex();
 
     [GeneratedRegex(@"\b(?:forecast(?:s|ed|ing)?|project(?:ed|s|ion|ions)?|expect(?:ed|s|ations?)?|polls?|polled|median|consensus|outlook|targets?|targeted|predict(?:ed|s|ion)?|anticipat\w+|looked\sfor)\b|전망|내다봤|내다본|예상|목표|예측", RegexOptions.CultureInvariant, 500)]
