@@ -57,8 +57,14 @@ internal sealed class PeriodResolver(DateOnly published, Period? anchor, string 
     public Period? YearStartToDay(Match m)
     {
         var d = Periods.SmallNumber(m.Groups["d"].Value);
-        var month = published.Month;
-        return DaySafe(published.Year, month, d) is { } end ? Period.Days(new DateOnly(published.Year, 1, 1), end) : null;
+        var month = m.Groups["m"].Success ? Periods.MonthNumber(m.Groups["m"].Value) : published.Month;
+        if (month is < 1 or > 12)
+        {
+            return null;
+        }
+
+        var year = YearOfMonth(month);
+        return DaySafe(year, month, d) is { } end ? Period.Days(new DateOnly(year, 1, 1), end) : null;
     }
 
     public Period? KoreanYearToDay(Match m)

@@ -18,10 +18,10 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?<m1>" + Mon + @")(?<y1>\d{2})\s?[-–]\s?(?<m2>" + Mon + @")(?<y2>\d{2})\b", RegexOptions.CultureInvariant, 500)]
     private static partial Regex CompactSpanRegex();
 
-    [GeneratedRegex(@"\bfrom\s(?:1\s?january|january\s1|the\s(?:start|beginning)\sof\sthe\syear)\s(?:to|through|till|until)\s(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)?(?:\sof\s(?:this|the)\smonth)?", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\bfrom\s(?:1\s?january|january\s1|the\s(?:start|beginning)\sof\sthe\syear)\s(?:to|through|till|until)\s(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)?(?:\sof\s(?:this|the)\smonth)?|\b(?:so\sfar\sthis\syear|this\syear|year[\s-]to[\s-]date)\s(?:through|to|until|till|up\sto)\s(?<m>" + Mon + @")\.?\s(?<d>\d{1,2})\b(?!,?\s\d{4}|\s?(?:%|percent|billion|million))", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearStartToDayRegex();
 
-    [GeneratedRegex(@"\bfrom\s(?:the\s)?(?:first|1st)\s(?:to|through|till|until)\s(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)?(?:\sof\s(?:this|the)\smonth|\sof\s(?<m>" + Mon + @"))?", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\bfrom\s(?:the\s)?(?:first|1st)\s(?:to|through|till|until)\s(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)?(?:\sof\s(?:this|the)\smonth|\sof\s(?<m>" + Mon + @"))?|\b(?:the\s)?(?:first|1st)\s(?:to|through|till|until|-)\s(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)\sof\s(?:(?:this|the)\smonth|(?<m>" + Mon + @"))", RegexOptions.CultureInvariant, 500)]
     private static partial Regex FirstToDayRegex();
 
     [GeneratedRegex(@"\b(?:the\s)?first\s(?<n>\d{1,2}|ten|twenty|fifteen|five|seven)\s(?:working\s)?days(?:\sof\s(?:(?<m>" + Mon + @")\.?(?:\s(?<y>\d{4}))?|this\smonth|the\smonth))?", RegexOptions.CultureInvariant, 500)]
@@ -45,7 +45,7 @@ internal static partial class Periods
     [GeneratedRegex(@"\b(?:the\s)?(?<h>first|second|1st|2nd)\shalf(?:\s(?:of\s)?(?<y>\d{4})|\s(?:of\s)?(?<rel>this\syear|last\syear|the\syear))?|\bh(?<n>[12])\s(?<y>\d{4})|(?:(?<y>\d{4})년\s?)?(?<kh>상|하)반기", RegexOptions.CultureInvariant, 500)]
     private static partial Regex HalfRegex();
 
-    [GeneratedRegex(@"\b(?:so\sfar\sthis\syear|year[\s-]to[\s-]date|this\syear|the\syear)\s(?:through|to|until|till)\s(?:the\send\sof\s)?(?<m>" + Mon + @")\b|\bin\sthe\syear\sto\s(?<m>" + Mon + @")\b|\byear[\s-]to[\s-]date\b|\bso\sfar\sthis\syear\b|올해\s?들어|올해\s?누적|연초\s?이후\s?누적", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\b(?:so\sfar\sthis\syear|year[\s-]to[\s-]date|this\syear|the\syear)\s(?:through|to|until|till)\s(?:the\send\sof\s)?(?<m>" + Mon + @")\b(?!\.?\s\d{1,2}\b(?!,?\s\d{4}))|\bin\sthe\syear\sto\s(?<m>" + Mon + @")\b|\byear[\s-]to[\s-]date\b(?!\s(?:through|to|until|till|up\sto)\s(?:" + Mon + @")\.?\s\d)|\bso\sfar\sthis\syear\b(?!\s(?:through|to|until|till|up\sto)\s(?:" + Mon + @")\.?\s\d)|올해\s?들어|올해\s?누적|연초\s?이후\s?누적", RegexOptions.CultureInvariant, 500)]
     private static partial Regex YearToDateRegex();
 
     /// <summary>"1∼10일 수출", "1~20일 집계": a day span with no month is the month of the latest such span.</summary>
@@ -61,7 +61,7 @@ internal static partial class Periods
     private static partial Regex CountOfMonthsRegex();
 
     /// <summary>"this month through the 20th", "as of the 20th": the month so far (contract, labelling decision 7).</summary>
-    [GeneratedRegex(@"\bthis\smonth\s(?:through|to|until|till|up\sto)\s(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)?\b|\bas\sof\sthe\s(?<d>\d{1,2})(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"\bthis\smonth\s(?:through|to|until|till|up\sto)\s(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)?\b|\bas\sof\sthe\s(?<d>\d{1,2})(?:st|nd|rd|th)\b|\b(?:until|through|till|up\sto)\s(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)\sof\s(?<m>" + Mon + @")\b|(?<!(?:this\syear|year[\s-]to[\s-]date)\s)\b(?:until|through|till|up\sto)\s(?<m>" + Mon + @")\.?\s(?<d>\d{1,2})\b(?!,?\s\d{4}|\s?(?:%|percent|billion|million))", RegexOptions.CultureInvariant, 500)]
     private static partial Regex MonthToDayRegex();
 
     [GeneratedRegex(@"\ba\smonth\s(?:earlier|ago|before)|\b(?<in>(?:in|during|for)\s)?the\s(?:previous|prior|preceding)\smonth\b|\bthe\smonth\sbefore\b|(?:지난달|전월|전달)\s?(?:같은|동)\s?(?:기간|시기)|전월|직전\s?월", RegexOptions.CultureInvariant, 500)]
@@ -143,9 +143,10 @@ internal static partial class Periods
             }
         }
 
-        foreach (var m in digit && Has(lower, "th") || Has(lower, "this month") ? SafeRegex.Matches(MonthToDayRegex(), lower) : [])
+        foreach (var m in digit && (Has(lower, "th") || Has(lower, "this month") || Has(lower, "until") || Has(lower, "through") || Has(lower, "till") || Has(lower, "up to"))
+            ? SafeRegex.Matches(MonthToDayRegex(), lower) : [])
         {
-            Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, "", ""), PeriodRole.Normal);
+            Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, m.Groups["m"].Value, ""), PeriodRole.Normal);
         }
 
         foreach (var m in month && Has(lower, "months") ? SafeRegex.Matches(MonthsToRegex(), lower) : [])
@@ -178,12 +179,12 @@ internal static partial class Periods
             Add(cues, m, PeriodResolver.CompactSpan(m), PeriodRole.Normal);
         }
 
-        foreach (var m in digit && Has(lower, "from") ? SafeRegex.Matches(YearStartToDayRegex(), lower) : [])
+        foreach (var m in digit && (Has(lower, "from") || Has(lower, "year")) ? SafeRegex.Matches(YearStartToDayRegex(), lower) : [])
         {
             Add(cues, m, resolver.YearStartToDay(m), PeriodRole.Normal);
         }
 
-        foreach (var m in digit && Has(lower, "from") ? SafeRegex.Matches(FirstToDayRegex(), lower) : [])
+        foreach (var m in digit && (Has(lower, "first") || Has(lower, "1st")) ? SafeRegex.Matches(FirstToDayRegex(), lower) : [])
         {
             Add(cues, m, resolver.FirstDays(m.Groups["d"].Value, m.Groups["m"].Value, ""), PeriodRole.Normal);
         }
