@@ -135,6 +135,13 @@ internal static partial class SentenceReader
                 : "yoy_pct";
         }
 
+        if (measure == "share_pct" && product == "total" && partner == "world")
+        {
+            // A share of what? "accounting for 46.5 percent of total exports" names a part the vocabulary does not
+            // know, and "imports made up 66 percent of total trade" is a share of total trade: neither is a record.
+            return null;
+        }
+
         var basis = measures.IsForecast(f.Start, (from, to) => GovernsOtherFigure(lower, figures, from, to)) ? "forecast" : "actual";
         if (basis == "forecast" && lower[Math.Max(0, f.Start - 6)..f.Start].EndsWith("from ", StringComparison.Ordinal))
         {
