@@ -30,8 +30,8 @@ public sealed class CorpusScoringTests(ITestOutputHelper output)
     /// </summary>
     [Theory]
     [InlineData("cases", PrecisionBar, RecallBar, HeadlineRecallBar)]
-    [InlineData("cases-added", 0.65, 0.62, 0.74)]
-    [InlineData("patterns", 0.93, 0.86, 0.92)]
+    [InlineData("cases-added", 0.66, 0.62, 0.74)]
+    [InlineData("patterns", 0.94, 0.86, 0.92)]
     public void Extract_EveryBulletinOfFolder_MeetsItsBars(string folder, double precisionBar, double recallBar, double headlineBar)
     {
         var cases = folder == "cases" ? CorpusCase.All() : CorpusCase.InFolder(folder);
