@@ -76,7 +76,7 @@ internal static partial class Periods
     [GeneratedRegex(@"(?:(?<y>\d{4})년\s?)?(?<m1>\d{1,2})\s?[~∼～〜\-–]\s?(?<m2>\d{1,2})월|(?:(?<y>\d{4})년\s?)?(?<m1>\d{1,2})월\s?부터\s?(?<m2>\d{1,2})월\s?까지", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanMonthSpanRegex();
 
-    [GeneratedRegex(@"(?:(?:(?<this>이달|이번\s?달)|(?<m>\d{1,2})월)\s?)(?:1일?\s?[~∼～〜\-–]\s?|1일\s?부터\s?|들어\s?)(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
+    [GeneratedRegex(@"(?:(?:(?<this>이달|이번\s?달)|(?<m>\d{1,2})월)\s?)(?:1일?\s?[~∼～〜\-–]\s?|1일\s?부터\s?|들어\s?)(?<d>\d{1,2})일|(?<![들어해]\s?)(?<this>이달|이번\s?달)\s?(?<d>\d{1,2})일\s?까지", RegexOptions.CultureInvariant, 500)]
     private static partial Regex KoreanDaySpanRegex();
 
     [GeneratedRegex(@"(?:연초\s?부터|올해?\s?들어|올해?\s?초부터|올해?\s?1월\s?(?:1일\s?)?부터)\s?(?:이달\s?|이번\s?달\s?|(?<m>\d{1,2})월\s?)?(?<d>\d{1,2})일", RegexOptions.CultureInvariant, 500)]
