@@ -140,7 +140,8 @@ public static partial class Vocabulary
         return candidates.FirstOrDefault(c => c.StartsWith(slug, StringComparison.Ordinal) || slug.StartsWith(c, StringComparison.Ordinal));
     }
 
-    private static int Distance(string a, string b)
+    /// <summary>Levenshtein distance: insertions, deletions and substitutions of one character.</summary>
+    internal static int Distance(string a, string b)
     {
         var row = Enumerable.Range(0, b.Length + 1).ToArray();
         for (var i = 1; i <= a.Length; i++)

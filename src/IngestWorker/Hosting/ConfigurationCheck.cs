@@ -93,28 +93,9 @@ internal static class ConfigurationCheck
     private static string Suggestion(string name, Type type)
     {
         var nearest = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
-            .Select(p => (p.Name, Distance: EditDistance(name.ToUpperInvariant(), p.Name.ToUpperInvariant())))
+            .Select(p => (p.Name, Distance: Vocabulary.Distance(name.ToUpperInvariant(), p.Name.ToUpperInvariant())))
             .MinBy(p => p.Distance);
         return nearest.Name is not null && nearest.Distance <= 3 ? $"; did you mean {nearest.Name}?" : "";
-    }
-
-    /// <summary>Levenshtein distance: insertions, deletions and substitutions of one character.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
     }
 
     private static void CheckValue(IConfiguration configuration, IConfigurationSection section, Type type, List<string> problems, bool strict = false)
