@@ -30,6 +30,9 @@ internal sealed class Lexicon
         "foreign invested enterprises", "fdi enterprises", "domestic sector", "domestic enterprises", "foreign direct investment sector",
         "외국인투자기업", "외투기업", "exports and imports combined", "combined exports and imports", "two-way trade",
         "교역", "무역액", "수출입",
+        // Regions with no slug (contract, decision 6: only blocs whose scope is clear): a figure for them is no record,
+        // and never the world's.
+        "asia", "europe", "north america", "the americas", "asia-pacific", "asia pacific",
     ];
 
     private static readonly string[] BlockerNames =
