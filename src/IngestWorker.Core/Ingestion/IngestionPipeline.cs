@@ -386,12 +386,9 @@ public sealed partial class IngestionPipeline(
         }
 
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Zone(source).GetUtcOffset(local));
+        return new DateTimeOffset(local, source.Zone.GetUtcOffset(local));
     }
 
-    private static TimeZoneInfo Zone(SourceDefinition source) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-
     private static DateOnly LocalDate(SourceDefinition source, DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone(source)).DateTime);
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, source.Zone).DateTime);
 }

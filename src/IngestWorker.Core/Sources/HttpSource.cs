@@ -155,9 +155,6 @@ public sealed class HttpSource(HttpFetcher fetcher, Lazy<FigureStore> store, Tim
 
     private static HttpMethod MethodOf(SourceDefinition source) => source.Method.Equals("POST", StringComparison.OrdinalIgnoreCase) ? HttpMethod.Post : HttpMethod.Get;
 
-    private static TimeZoneInfo ZoneOf(SourceDefinition source) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
-
     /// <summary>Every link of the feed, or of the listing's pages up to <see cref="SourceDefinition.MaxPages"/>, and how many pages were read.</summary>
     private async Task<(List<Candidate> Links, int Pages)> ReadPagesAsync(SourceDefinition source, Uri start, FetchedDocument first, IProgress<(Uri, int)>? reading, CancellationToken cancellationToken)
     {
@@ -167,7 +164,7 @@ public sealed class HttpSource(HttpFetcher fetcher, Lazy<FigureStore> store, Tim
         for (var number = 1; ; number++)
         {
             var text = CharsetDecoder.Decode(fetched.Content, fetched.ContentType);
-            if (source.Shape != "listing" && FeedReader.TryRead(text, page, ZoneOf(source)) is { } items)
+            if (source.Shape != "listing" && FeedReader.TryRead(text, page, source.Zone) is { } items)
             {
                 found.AddRange(items);
                 return (found, number);

@@ -24,6 +24,9 @@ public sealed class SourceDefinition
     /// <summary>IANA (or Windows) time zone the schedule is read in.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary><see cref="TimeZone"/> as a zone; UTC when it names none (the start-up check refuses such a configuration).</summary>
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
     /// <summary>Language of its bulletins: <c>en</c> or <c>ko</c>; empty lets extraction detect it.</summary>
     public string? Language { get; set; }
 

@@ -135,7 +135,7 @@ internal static class SourcesTestCommand
     /// <summary>Reads a bulletin as a run does: against its own date, else the listing's, else today in the source's time zone.</summary>
     private sealed class Reader(FigureExtractor extractor, TimeProvider time, SourceDefinition source)
     {
-        private readonly TimeZoneInfo _zone = TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+        private readonly TimeZoneInfo _zone = source.Zone;
 
         /// <summary>The bulletin's metadata and figures, and the date its periods were read against.</summary>
         /// <param name="fallback">The date when the bulletin states none (the listing's); null: today.</param>
